@@ -1,0 +1,65 @@
+import { Construct } from 'constructs';
+import { Duration } from '../model/duration';
+import { describeConstruct } from '../model/errors';
+import { buildRuleGroup, RuleDefinition, RuleGroupModel } from '../model/rules';
+import { MonitoringStack } from './monitoring-stack';
+
+/** Props of {@link AlertGroup}. */
+export interface AlertGroupProps {
+  /** Alerting and recording rules. Add more later with {@link AlertGroup.addRule}. */
+  readonly rules: readonly RuleDefinition[];
+  /** Group name, unique in the environment; also the rule file's name. @default - the construct id */
+  readonly groupName?: string;
+  /** Evaluation interval of this group. @default - the environment's evaluation interval */
+  readonly interval?: Duration | string;
+  /** Most alerts (or series) one rule may produce; 0 means no limit. @default 0 */
+  readonly limit?: number;
+}
+
+/**
+ * A Prometheus rule group: alerting and recording rules evaluated together, rendered as one rule file.
+ *
+ * ```ts
+ * new AlertGroup(monitoring, 'api-health', { rules: [{ alert: 'ApiDown', expr: 'up{job="api"} == 0', for: '2m', severity: Severity.CRITICAL }] });
+ * ```
+ */
+export class AlertGroup extends Construct {
+  private current: RuleGroupModel;
+  private readonly monitoring: MonitoringStack;
+  private readonly where: string;
+  private readonly props: AlertGroupProps;
+
+  constructor(scope: Construct, id: string, props: AlertGroupProps) {
+    super(scope, id);
+    this.monitoring = MonitoringStack.of(this, 'AlertGroup');
+    this.where = describeConstruct('AlertGroup', this.node.path);
+    this.props = { ...props, rules: [...(props?.rules ?? [])] };
+    this.current = this.build(this.props.rules);
+    this.monitoring.model.addRuleGroup(this.current);
+  }
+
+  /** The validated group as it renders. */
+  public get group(): RuleGroupModel {
+    return this.current;
+  }
+
+  /** The group's name. */
+  public get groupName(): string {
+    return this.current.name;
+  }
+
+  /** Adds a rule; it lands in the rendered file even though the group was already created. */
+  public addRule(rule: RuleDefinition): void {
+    const next = this.build([...this.props.rules, rule]);
+    (this.props.rules as RuleDefinition[]).push(rule);
+    this.monitoring.model.replaceRuleGroup(this.current, next);
+    this.current = next;
+  }
+
+  private build(rules: readonly RuleDefinition[]): RuleGroupModel {
+    return buildRuleGroup(
+      { name: this.props.groupName ?? this.node.id, interval: this.props.interval, limit: this.props.limit, rules },
+      this.where,
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'crypto';
+import { Construct } from 'constructs';
+import { DashboardJson, DashboardModel, GRAFANA_UID } from '../model/dashboard';
+import { describeConstruct, invalid } from '../model/errors';
+import { MonitoringStack } from './monitoring-stack';
+
+/** Anything with a `build()` that returns dashboard JSON, such as the foundation SDK's `DashboardBuilder`. */
+export interface IDashboardBuilder {
+  build(): unknown;
+}
+
+/** Props of {@link GrafanaDashboard}. */
+export interface GrafanaDashboardProps {
+  /** A `@grafana/grafana-foundation-sdk` `DashboardBuilder`, or dashboard JSON (an exported dashboard). */
+  readonly dashboard: IDashboardBuilder | DashboardJson;
+  /**
+   * The dashboard uid (1–40 letters, digits, `-`, `_`). Keep it stable: links and bookmarks use it.
+   * @default - the uid in the dashboard, else one derived from the construct path
+   */
+  readonly uid?: string;
+  /** Grafana folder title. @default - the General folder */
+  readonly folder?: string;
+}
+
+/**
+ * A Grafana dashboard provisioned into the environment's Grafana.
+ *
+ * ```ts
+ * new GrafanaDashboard(monitoring, 'api', { dashboard: new DashboardBuilder('API').withPanel(...) });
+ * ```
+ */
+export class GrafanaDashboard extends Construct {
+  /** Derives a stable uid from a construct path: readable when short, hashed when longer than 40 characters. */
+  public static uidFromPath(path: string): string {
+    const readable = path.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+    if (readable.length <= 40) return readable;
+    const hash = createHash('sha256').update(path).digest('hex').slice(0, 8);
+    return `${readable.slice(0, 31).replace(/-+$/, '')}-${hash}`;
+  }
+
+  /** The validated dashboard. */
+  public readonly dashboard: DashboardModel;
+
+  constructor(scope: Construct, id: string, props: GrafanaDashboardProps) {
+    super(scope, id);
+    const monitoring = MonitoringStack.of(this, 'GrafanaDashboard');
+    const where = describeConstruct('GrafanaDashboard', this.node.path);
+    const source = props?.dashboard;
+    let json: DashboardJson;
+    if (source && typeof (source as IDashboardBuilder).build === 'function') {
+      json = JSON.parse(JSON.stringify((source as IDashboardBuilder).build())) as DashboardJson;
+    } else if (source && typeof source === 'object' && !Array.isArray(source)) {
+      json = JSON.parse(JSON.stringify(source)) as DashboardJson;
+    } else {
+      throw invalid(where, 'dashboard', source, 'a DashboardBuilder from @grafana/grafana-foundation-sdk or dashboard JSON');
+    }
+    const title = json.title;
+    if (typeof title !== 'string' || title.trim() === '') {
+      throw invalid(where, 'dashboard.title', title, 'a non-empty dashboard title');
+    }
+    const uid = props.uid ?? (typeof json.uid === 'string' && json.uid !== '' ? json.uid : GrafanaDashboard.uidFromPath(this.node.path));
+    if (!GRAFANA_UID.test(uid)) {
+      throw invalid(where, 'uid', uid, "a Grafana uid: 1 to 40 characters of letters, digits, '-' and '_'");
+    }
+    if (props.folder !== undefined && (typeof props.folder !== 'string' || props.folder.trim() === '')) {
+      throw invalid(where, 'folder', props.folder, 'a non-empty folder title');
+    }
+    // Ids and versions belong to one Grafana instance; keeping them makes every provisioning a change.
+    delete json.id;
+    delete json.version;
+    json.uid = uid;
+    this.dashboard = { uid, title, folder: props.folder, json, declaredBy: where };
+    monitoring.model.addDashboard(this.dashboard);
+  }
+}

@@ -1,0 +1,140 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Annotations, ISynthesisSession, TerraformStack } from 'cdktf';
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
+import { Construct, IConstruct } from 'constructs';
+import { MonitoringEnvironment, AlertmanagerSettings, PrometheusSettings } from '../model/environment';
+import { describeConstruct, MonitoringConfigError, noMonitoringStack } from '../model/errors';
+import { Component } from '../model/layout';
+import { Secret } from '../model/secret';
+import { nonMetricsPortWarnings } from '../model/scrape';
+import { renderEnvironmentFiles, RenderedFiles, RenderSelection } from '../render/environment-files';
+import { IMonitoringTarget } from './target';
+
+const MONITORING_STACK = Symbol.for('cdktf-monitoring.MonitoringStack');
+
+/** Grafana settings of an environment. */
+export interface GrafanaSettings {
+  /** The admin user name. @default "admin" */
+  readonly adminUser?: string;
+  /**
+   * The admin password. It reaches Grafana as a file (`GF_SECURITY_ADMIN_PASSWORD__FILE`), never as a literal.
+   * @default - a generated 32-character password (`random_password`), exposed as the sensitive output `grafana_admin_password`
+   */
+  readonly adminPassword?: Secret;
+}
+
+/** Props of {@link MonitoringStack}. */
+export interface MonitoringStackProps {
+  /** Environment name, e.g. `dev` or `prod`: prefixes resource names and becomes the `environment` external label. */
+  readonly environment: string;
+  /** Where the monitoring runs. */
+  readonly target: IMonitoringTarget;
+  /** Prometheus settings. @default - 15s scrape and evaluation interval, 10s timeout, 15d retention */
+  readonly prometheus?: PrometheusSettings;
+  /** Alertmanager settings. @default - Alertmanager's defaults */
+  readonly alertmanager?: AlertmanagerSettings;
+  /** Grafana settings. @default - admin user `admin` with a generated password */
+  readonly grafana?: GrafanaSettings;
+}
+
+/**
+ * The monitoring of one environment: what to scrape, alert rules, routing and dashboards, and the target that
+ * runs them. Create the other constructs (`ServiceScrape`, `AlertGroup`, `AlertRouting`, `GrafanaDashboard`)
+ * inside it; they find it with {@link MonitoringStack.of}.
+ *
+ * It is a construct inside your `TerraformStack`, not a stack of its own, so it can live in an existing stack.
+ */
+export class MonitoringStack extends Construct {
+  /** The MonitoringStack `scope` is in (or is). Throws a clear error naming `kind` when there is none. */
+  public static of(scope: IConstruct, kind = 'Construct'): MonitoringStack {
+    const found = MonitoringStack.tryOf(scope);
+    if (!found) throw noMonitoringStack(kind, scope.node.path);
+    return found;
+  }
+
+  /** The MonitoringStack `scope` is in, or undefined. */
+  public static tryOf(scope: IConstruct): MonitoringStack | undefined {
+    const scopes = scope.node.scopes;
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      if ((scopes[i] as unknown as Record<symbol, unknown>)[MONITORING_STACK] === true) return scopes[i] as MonitoringStack;
+    }
+    return undefined;
+  }
+
+  /** The environment name. */
+  public readonly environmentName: string;
+  /** The environment's model: everything the constructs declared, as plain data. */
+  public readonly model: MonitoringEnvironment;
+  /** The target. */
+  public readonly target: IMonitoringTarget;
+  /** Grafana settings as given. */
+  public readonly grafana: GrafanaSettings;
+  private renderCache?: { version: number; select: string; files: RenderedFiles };
+
+  constructor(scope: Construct, id: string, props: MonitoringStackProps) {
+    super(scope, id);
+    Object.defineProperty(this, MONITORING_STACK, { value: true });
+    const where = describeConstruct('MonitoringStack', this.node.path);
+    if (!props || typeof props !== 'object') throw new MonitoringConfigError(where, 'props', 'are required');
+    if (!props.target || typeof props.target.bind !== 'function') {
+      throw new MonitoringConfigError(where, 'target', 'is required: expected a target such as new DockerHostTarget()');
+    }
+    this.model = new MonitoringEnvironment(props.environment, props.prometheus, props.alertmanager, where);
+    this.environmentName = props.environment;
+    this.target = props.target;
+    this.grafana = props.grafana ?? {};
+
+    this.node.addValidation({ validate: () => this.model.validate() });
+    // Warnings that should not stop a build: printed by `cdktf synth`, kept in the manifest.
+    this.node.addValidation({
+      validate: () => {
+        for (const job of this.model.scrapeJobs) for (const w of nonMetricsPortWarnings(job)) Annotations.of(this).addWarning(w);
+        if (this.model.routingDeclarations.length === 0) {
+          Annotations.of(this).addWarning(
+            `${where}: no AlertRouting declared; alerts fire but notify nobody (they go to the "default-discard" receiver)`,
+          );
+        }
+        return [];
+      },
+    });
+    addCustomSynthesis(this, {
+      onSynthesize: (session: ISynthesisSession) => {
+        const stack = TerraformStack.of(this);
+        const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory, 'rendered', this.node.id);
+        this.writeRenderedFiles(dir);
+      },
+    });
+    props.target.bind(this);
+  }
+
+  /**
+   * Every rendered file of the environment as plain text, by path (`prometheus/prometheus.yml`,
+   * `prometheus/rules/<group>.yml`, `alertmanager/alertmanager.yml`, `grafana/...`). Use it in snapshot tests
+   * and to run promtool/amtool in your own CI. Rendering is cached until the environment changes.
+   */
+  public renderedFiles(select: RenderSelection = {}): RenderedFiles {
+    const key = JSON.stringify(select);
+    const cache = this.renderCache;
+    if (cache && cache.version === this.model.version && cache.select === key) return cache.files;
+    const files = renderEnvironmentFiles(this.model, select);
+    this.renderCache = { version: this.model.version, select: key, files };
+    return files;
+  }
+
+  /** Writes {@link renderedFiles} under `dir` (done automatically at synth, to `cdktf.out/stacks/<stack>/rendered/<id>/`). */
+  public writeRenderedFiles(dir: string): void {
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (const [file, content] of Object.entries(this.renderedFiles())) {
+      const target = path.join(dir, file);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, content);
+    }
+  }
+
+  /** Asks the target to make `secret` available as a file to `component`. Called by child constructs. */
+  public requireSecret(secret: Secret, component: Component, requestedBy: string): void {
+    if (secret.source === 'file') return;
+    this.target.provideSecret?.(secret, component, requestedBy);
+  }
+}

@@ -1,0 +1,65 @@
+import { Construct } from 'constructs';
+import { Duration } from '../model/duration';
+import { describeConstruct } from '../model/errors';
+import { BasicAuth, buildScrapeJob, RelabelRule, ScrapeJobModel, ScrapeTls } from '../model/scrape';
+import { Secret } from '../model/secret';
+import { MonitoringStack } from './monitoring-stack';
+
+/** Props of {@link ServiceScrape}. */
+export interface ServiceScrapeProps {
+  /** `host:port` addresses to scrape, e.g. `['api:8000']`. Hosts are container names on the attached networks. */
+  readonly targets: readonly string[];
+  /** The `job` label and job name; unique in the environment. @default - the construct id */
+  readonly jobName?: string;
+  /** Path of the metrics endpoint. @default "/metrics" */
+  readonly metricsPath?: string;
+  /** `http` or `https`. @default "http" */
+  readonly scheme?: 'http' | 'https';
+  /** Scrape interval. @default - the environment's scrape interval (15s) */
+  readonly interval?: Duration | string;
+  /** Scrape timeout; at most the interval. @default - the environment's scrape timeout (10s) */
+  readonly timeout?: Duration | string;
+  /** Labels added to every series of these targets (e.g. `{ team: 'payments' }`). @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** URL query parameters, e.g. `{ module: ['http_2xx'] }`. @default {} */
+  readonly params?: Readonly<Record<string, readonly string[]>>;
+  /** Keep the target's own `job`/`instance` labels on conflict (for federation and push gateways). @default false */
+  readonly honorLabels?: boolean;
+  /** HTTP basic auth; the password is read from a file. @default - none */
+  readonly basicAuth?: BasicAuth;
+  /** Bearer token, read from a file. @default - none */
+  readonly bearerToken?: Secret;
+  /** TLS settings for `https`. @default - system roots, verification on */
+  readonly tls?: ScrapeTls;
+  /** Relabeling before the scrape (`relabel_configs`). @default [] */
+  readonly relabelConfigs?: readonly RelabelRule[];
+  /** Relabeling of scraped samples (`metric_relabel_configs`), e.g. to drop expensive series. @default [] */
+  readonly metricRelabelConfigs?: readonly RelabelRule[];
+}
+
+/**
+ * One Prometheus scrape job: a service whose `/metrics` endpoint Prometheus scrapes.
+ *
+ * ```ts
+ * new ServiceScrape(monitoring, 'api', { targets: ['api:8000'], interval: Duration.seconds(10) });
+ * ```
+ */
+export class ServiceScrape extends Construct {
+  /** The validated job, as rendered into prometheus.yml. */
+  public readonly job: ScrapeJobModel;
+
+  constructor(scope: Construct, id: string, props: ServiceScrapeProps) {
+    super(scope, id);
+    const monitoring = MonitoringStack.of(this, 'ServiceScrape');
+    const where = describeConstruct('ServiceScrape', this.node.path);
+    this.job = buildScrapeJob({ ...props, jobName: props.jobName ?? id }, where);
+    if (this.job.basicAuth) monitoring.requireSecret(this.job.basicAuth.password, 'prometheus', where);
+    if (this.job.bearerToken) monitoring.requireSecret(this.job.bearerToken, 'prometheus', where);
+    monitoring.model.addScrapeJob(this.job);
+  }
+
+  /** The job name (the `job` label of every series it scrapes). */
+  public get jobName(): string {
+    return this.job.jobName;
+  }
+}

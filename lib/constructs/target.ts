@@ -1,0 +1,19 @@
+import type { MonitoringStack } from './monitoring-stack';
+import type { Secret } from '../model/secret';
+import type { Component } from '../model/layout';
+
+/**
+ * Where an environment's monitoring runs: a Docker host, AWS managed services, an existing Grafana.
+ * A target turns the environment's model into Terraform resources.
+ */
+export interface IMonitoringTarget {
+  /** A short name for messages, e.g. `DockerHostTarget`. */
+  readonly kind: string;
+  /**
+   * Called once, from the MonitoringStack's constructor. Creates the target's resources eagerly; content that
+   * depends on the whole environment is resolved lazily at synth.
+   */
+  bind(monitoring: MonitoringStack): void;
+  /** Called whenever a construct needs a secret file in a component (e.g. a Slack URL for Alertmanager). */
+  provideSecret?(secret: Secret, component: Component, requestedBy: string): void;
+}

@@ -1,0 +1,47 @@
+// The public API of cdktf-monitoring. Nothing under a private/ folder is exported.
+
+// model: plain data and validation
+export { Duration } from './model/duration';
+export { Severity } from './model/severity';
+export { Secret } from './model/secret';
+export { Matcher } from './model/matchers';
+export type { MatchOperator, MatcherInput } from './model/matchers';
+export { Receiver } from './model/receivers';
+export type {
+  Integration,
+  IntegrationOptions,
+  WebhookOptions,
+  WebhookAuth,
+  EmailOptions,
+  SlackOptions,
+  PagerDutyOptions,
+} from './model/receivers';
+export type { RouteOptions, RootRouteOptions, RouteTimingOptions, InhibitRuleOptions } from './model/routing';
+export type { AlertingRuleDefinition, RecordingRuleDefinition, RuleDefinition } from './model/rules';
+export type { RelabelRule, RelabelAction, BasicAuth, ScrapeTls } from './model/scrape';
+export type { PrometheusSettings, AlertmanagerSettings } from './model/environment';
+export type { DashboardJson } from './model/dashboard';
+export { MonitoringConfigError } from './model/errors';
+export { checkPromQL } from './model/promql';
+
+// render: pure functions from model to file text
+export type { RenderedFiles } from './render/environment-files';
+export { escapeTerraformTemplate } from './targets/terraform-escape';
+
+// constructs
+export { MonitoringStack } from './constructs/monitoring-stack';
+export type { MonitoringStackProps, GrafanaSettings } from './constructs/monitoring-stack';
+export type { IMonitoringTarget } from './constructs/target';
+export { ServiceScrape } from './constructs/service-scrape';
+export type { ServiceScrapeProps } from './constructs/service-scrape';
+export { AlertGroup } from './constructs/alert-group';
+export type { AlertGroupProps } from './constructs/alert-group';
+export { AlertRouting } from './constructs/alert-routing';
+export type { AlertRoutingProps } from './constructs/alert-routing';
+export { GrafanaDashboard } from './constructs/grafana-dashboard';
+export type { GrafanaDashboardProps, IDashboardBuilder } from './constructs/grafana-dashboard';
+
+// targets
+export { DockerHostTarget } from './targets/docker/docker-host-target';
+export type { DockerHostTargetProps, DockerHostPorts } from './targets/docker/docker-host-target';
+export { DEFAULT_IMAGES } from './targets/docker/images';

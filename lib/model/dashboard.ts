@@ -1,0 +1,27 @@
+/** A dashboard as Grafana's JSON model (what `DashboardBuilder.build()` returns, or exported JSON). */
+export type DashboardJson = Record<string, unknown>;
+
+/** A validated dashboard, ready to provision. */
+export interface DashboardModel {
+  /** Stable uid (Grafana: at most 40 characters of letters, digits, `-` and `_`). */
+  readonly uid: string;
+  readonly title: string;
+  /** Folder title in Grafana; undefined = General. */
+  readonly folder?: string;
+  /** The dashboard JSON, with uid and title set and `id`/`version` removed. */
+  readonly json: DashboardJson;
+  readonly declaredBy: string;
+}
+
+/** A data source the environment provides to Grafana. */
+export interface DataSourceModel {
+  readonly uid: string;
+  readonly name: string;
+  readonly type: string;
+  readonly url: string;
+  readonly isDefault: boolean;
+  readonly jsonData?: Readonly<Record<string, unknown>>;
+}
+
+/** Grafana's uid rule: 1 to 40 characters, letters, digits, `-` and `_`. */
+export const GRAFANA_UID = /^[a-zA-Z0-9_-]{1,40}$/;

@@ -1,0 +1,289 @@
+import { DashboardModel, DataSourceModel } from './dashboard';
+import { Duration } from './duration';
+import { duplicate, invalid, MonitoringConfigError } from './errors';
+import { checkLabels } from './names';
+import { PrometheusModel } from './prometheus';
+import { Receiver } from './receivers';
+import {
+  AlertmanagerModel,
+  buildInhibitRule,
+  buildRootRoute,
+  buildRoute,
+  checkRouting,
+  InhibitRuleModel,
+  InhibitRuleOptions,
+  RootRouteOptions,
+  RouteModel,
+  RouteOptions,
+} from './routing';
+import { RuleGroupModel } from './rules';
+import { ScrapeJobModel } from './scrape';
+
+/** Prometheus-wide settings of an environment. */
+export interface PrometheusSettings {
+  /** Default scrape interval. @default 15s */
+  readonly scrapeInterval?: Duration | string;
+  /** Default scrape timeout. @default 10s */
+  readonly scrapeTimeout?: Duration | string;
+  /** How often rules are evaluated. @default 15s */
+  readonly evaluationInterval?: Duration | string;
+  /** How long samples are kept. @default 15d */
+  readonly retention?: Duration | string;
+  /** Maximum size of stored samples, e.g. `20GB` (units B, KB, MB, GB, TB, PB, EB). @default - no size limit */
+  readonly retentionSize?: string;
+  /** Labels added to every series and alert leaving this Prometheus (`environment` is always set). @default {} */
+  readonly externalLabels?: Readonly<Record<string, string>>;
+}
+
+/** Alertmanager-wide settings of an environment. */
+export interface AlertmanagerSettings {
+  /** Time after which an alert without updates is declared resolved. @default 5m (Alertmanager's default) */
+  readonly resolveTimeout?: Duration | string;
+}
+
+/** One routing declaration (an `AlertRouting` construct), validated. */
+export interface RoutingDeclaration {
+  readonly declaredBy: string;
+  readonly receivers: readonly Receiver[];
+  readonly root?: RouteModel;
+  readonly routes: readonly RouteModel[];
+  readonly inhibitRules: readonly InhibitRuleModel[];
+}
+
+/** The receiver used when an environment declares no routing at all: it notifies nobody (a warning says so). */
+export const FALLBACK_RECEIVER = 'default-discard';
+
+/**
+ * All monitoring of one environment as plain data: what to scrape, rule groups, routing, dashboards and data
+ * sources. Constructs and targets add to it; renderers read from it. It knows nothing of cdktf.
+ */
+export class MonitoringEnvironment {
+  private readonly jobs: ScrapeJobModel[] = [];
+  private readonly groups: RuleGroupModel[] = [];
+  private readonly routings: RoutingDeclaration[] = [];
+  private readonly dashboards: DashboardModel[] = [];
+  private readonly dataSources: DataSourceModel[] = [];
+  private alertmanagerAddresses: string[] = [];
+  private revision = 0;
+
+  /** The Prometheus settings, validated. */
+  public readonly prometheus: Omit<PrometheusModel, 'scrapeJobs' | 'ruleGroups' | 'alertmanagers'>;
+  /** Alertmanager settings, validated. */
+  public readonly resolveTimeout?: Duration;
+
+  constructor(
+    /** Environment name (`dev`, `prod`), also the `environment` external label. */
+    public readonly name: string,
+    prometheus: PrometheusSettings = {},
+    alertmanager: AlertmanagerSettings = {},
+    where = `MonitoringStack ${name}`,
+  ) {
+    if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{0,30}$/.test(name)) {
+      throw invalid(where, 'environment', name, 'a short lowercase name such as "dev" or "prod" (a-z, 0-9, -; at most 31 characters)');
+    }
+    checkLabels(prometheus.externalLabels, where, 'prometheus.externalLabels');
+    const scrapeInterval = Duration.from(prometheus.scrapeInterval ?? '15s', where, 'prometheus.scrapeInterval');
+    const scrapeTimeout = Duration.from(prometheus.scrapeTimeout ?? '10s', where, 'prometheus.scrapeTimeout');
+    if (scrapeTimeout.isLongerThan(scrapeInterval)) {
+      throw invalid(where, 'prometheus.scrapeTimeout', scrapeTimeout.toPrometheus(), `at most the scrape interval (${scrapeInterval.toPrometheus()})`);
+    }
+    if (prometheus.retentionSize !== undefined && !/^\d+(B|KB|MB|GB|TB|PB|EB)$/.test(prometheus.retentionSize)) {
+      throw invalid(where, 'prometheus.retentionSize', prometheus.retentionSize, 'a size such as "20GB" (units B, KB, MB, GB, TB, PB, EB)');
+    }
+    this.prometheus = {
+      scrapeInterval,
+      scrapeTimeout,
+      evaluationInterval: Duration.from(prometheus.evaluationInterval ?? '15s', where, 'prometheus.evaluationInterval'),
+      retentionTime: Duration.from(prometheus.retention ?? '15d', where, 'prometheus.retention'),
+      retentionSize: prometheus.retentionSize,
+      externalLabels: { environment: name, ...(prometheus.externalLabels ?? {}) },
+    };
+    this.resolveTimeout =
+      alertmanager.resolveTimeout === undefined ? undefined : Duration.from(alertmanager.resolveTimeout, where, 'alertmanager.resolveTimeout');
+  }
+
+  /** Increases on every change; renderers cache on it. */
+  public get version(): number {
+    return this.revision;
+  }
+
+  /** Adds a scrape job. */
+  public addScrapeJob(job: ScrapeJobModel): void {
+    this.jobs.push(job);
+    this.revision++;
+  }
+
+  /** Adds a rule group. */
+  public addRuleGroup(group: RuleGroupModel): void {
+    this.groups.push(group);
+    this.revision++;
+  }
+
+  /** Replaces a rule group previously added (same object identity), e.g. after `addRule`. */
+  public replaceRuleGroup(previous: RuleGroupModel, next: RuleGroupModel): void {
+    const index = this.groups.indexOf(previous);
+    if (index < 0) throw new Error('internal: replacing a rule group that was never added');
+    this.groups[index] = next;
+    this.revision++;
+  }
+
+  /** Adds a routing declaration. The object may grow later (its arrays are read at render time). */
+  public addRouting(routing: RoutingDeclaration): void {
+    this.routings.push(routing);
+    this.revision++;
+  }
+
+  /** Marks the environment changed (after a routing declaration grew). */
+  public touch(): void {
+    this.revision++;
+  }
+
+  /** Adds a dashboard. */
+  public addDashboard(dashboard: DashboardModel): void {
+    this.dashboards.push(dashboard);
+    this.revision++;
+  }
+
+  /** Adds a Grafana data source. */
+  public addDataSource(dataSource: DataSourceModel): void {
+    this.dataSources.push(dataSource);
+    this.revision++;
+  }
+
+  /** Sets where Prometheus sends alerts (`host:port`). */
+  public setAlertmanagers(addresses: readonly string[]): void {
+    this.alertmanagerAddresses = [...addresses];
+    this.revision++;
+  }
+
+  /** All scrape jobs. */
+  public get scrapeJobs(): readonly ScrapeJobModel[] {
+    return this.jobs;
+  }
+  /** All rule groups. */
+  public get ruleGroups(): readonly RuleGroupModel[] {
+    return this.groups;
+  }
+  /** All dashboards. */
+  public get allDashboards(): readonly DashboardModel[] {
+    return this.dashboards;
+  }
+  /** All data sources. */
+  public get allDataSources(): readonly DataSourceModel[] {
+    return this.dataSources;
+  }
+  /** All routing declarations. */
+  public get routingDeclarations(): readonly RoutingDeclaration[] {
+    return this.routings;
+  }
+
+  /** The model prometheus.yml is rendered from. */
+  public prometheusModel(): PrometheusModel {
+    return { ...this.prometheus, alertmanagers: this.alertmanagerAddresses, scrapeJobs: this.jobs, ruleGroups: this.groups };
+  }
+
+  /**
+   * The model alertmanager.yml is rendered from: receivers of every routing declaration, the one root route,
+   * and every declaration's child routes appended in declaration order.
+   */
+  public alertmanagerModel(): AlertmanagerModel {
+    const roots = this.routings.filter((r) => r.root !== undefined);
+    const receivers = this.routings.flatMap((r) => r.receivers);
+    const childRoutes = this.routings.flatMap((r) => r.routes);
+    let route: RouteModel;
+    if (roots.length === 0) {
+      route = { ...buildRootRoute({ receiver: FALLBACK_RECEIVER }, 'MonitoringStack'), routes: childRoutes };
+    } else {
+      route = { ...roots[0].root!, routes: [...roots[0].root!.routes, ...childRoutes] };
+    }
+    const allReceivers = roots.length === 0 ? [...receivers, Receiver.discard(FALLBACK_RECEIVER)] : receivers;
+    return {
+      resolveTimeout: this.resolveTimeout,
+      route,
+      receivers: allReceivers,
+      inhibitRules: this.routings.flatMap((r) => r.inhibitRules),
+    };
+  }
+
+  /**
+   * Checks that span constructs; returns one message per problem (empty when all is well).
+   */
+  public validate(): string[] {
+    const errors: string[] = [];
+    const attempt = (check: () => void) => {
+      try {
+        check();
+      } catch (e) {
+        if (e instanceof MonitoringConfigError) errors.push(e.message);
+        else throw e;
+      }
+    };
+    const jobNames = new Map<string, string>();
+    for (const job of this.jobs) {
+      attempt(() => {
+        const first = jobNames.get(job.jobName);
+        if (first !== undefined) throw duplicate(job.declaredBy, 'jobName', job.jobName, first);
+        jobNames.set(job.jobName, job.declaredBy);
+      });
+    }
+    const groupNames = new Map<string, string>();
+    const files = new Map<string, string>();
+    for (const group of this.groups) {
+      attempt(() => {
+        const first = groupNames.get(group.name);
+        if (first !== undefined) throw duplicate(group.declaredBy, 'name', group.name, first);
+        groupNames.set(group.name, group.declaredBy);
+        const firstFile = files.get(group.fileName);
+        if (firstFile !== undefined) throw duplicate(group.declaredBy, 'name (as file name)', group.fileName, firstFile);
+        files.set(group.fileName, group.declaredBy);
+      });
+    }
+    const alertNames = new Map<string, string>();
+    for (const group of this.groups) {
+      for (const rule of group.rules) {
+        if (rule.kind !== 'alert') continue;
+        attempt(() => {
+          const first = alertNames.get(rule.alert);
+          if (first !== undefined && first !== group.declaredBy) {
+            throw duplicate(`${group.declaredBy}, rule ${rule.alert}`, 'alert', rule.alert, first);
+          }
+          alertNames.set(rule.alert, group.declaredBy);
+        });
+      }
+    }
+    const roots = this.routings.filter((r) => r.root !== undefined);
+    if (roots.length > 1) {
+      errors.push(
+        `${roots[1].declaredBy}, route: the environment already has a root route from ${roots[0].declaredBy}; expected exactly one AlertRouting with \`route\` (others add \`routes\`)`,
+      );
+    }
+    if (roots.length === 0 && this.routings.some((r) => r.receivers.length > 0 || r.routes.length > 0)) {
+      errors.push(
+        `${this.routings[0].declaredBy}, route: no AlertRouting in the environment sets the root route; expected one AlertRouting with \`route: { receiver: ... }\``,
+      );
+    }
+    attempt(() =>
+      checkRouting(
+        this.alertmanagerModel(),
+        this.routings.flatMap((r) => r.receivers.map(() => r.declaredBy)).concat(roots.length === 0 ? ['MonitoringStack'] : []),
+      ),
+    );
+    const uids = new Map<string, string>();
+    const titles = new Map<string, string>();
+    for (const dashboard of this.dashboards) {
+      attempt(() => {
+        const first = uids.get(dashboard.uid);
+        if (first !== undefined) throw duplicate(dashboard.declaredBy, 'uid', dashboard.uid, first);
+        uids.set(dashboard.uid, dashboard.declaredBy);
+        const key = `${dashboard.folder ?? ''}\u0000${dashboard.title}`;
+        const firstTitle = titles.get(key);
+        if (firstTitle !== undefined) throw duplicate(dashboard.declaredBy, 'title (in its folder)', dashboard.title, firstTitle);
+        titles.set(key, dashboard.declaredBy);
+      });
+    }
+    return errors;
+  }
+}
+
+export { buildInhibitRule, buildRoute, buildRootRoute };
+export type { InhibitRuleOptions, RootRouteOptions, RouteOptions };

@@ -1,0 +1,94 @@
+/**
+ * Every error and warning text the library produces is built here, so wording stays consistent and
+ * tests can assert one format: `<where>, <field>: <problem>; got <value>, expected <expectation>`.
+ */
+
+/** An invalid input found while building or synthesizing a monitoring environment. */
+export class MonitoringConfigError extends Error {
+  /** Where the bad input was given, e.g. `AlertGroup dev/monitoring/api-health, rule HighErrorRate`. */
+  public readonly where: string;
+  /** The prop or field that holds the bad input, e.g. `expr`. */
+  public readonly field: string;
+
+  constructor(where: string, field: string, detail: string) {
+    super(`${where}, ${field}: ${detail}`);
+    this.name = 'MonitoringConfigError';
+    this.where = where;
+    this.field = field;
+  }
+}
+
+/** Renders a user value for an error message: strings quoted, everything else as JSON. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 120 ? `${json.slice(0, 117)}...` : json;
+  } catch {
+    return String(value);
+  }
+}
+
+/** `got <value>, expected <expected>`: the common shape of a bad-value error. */
+export function invalid(where: string, field: string, value: unknown, expected: string): MonitoringConfigError {
+  return new MonitoringConfigError(where, field, `got ${showValue(value)}, expected ${expected}`);
+}
+
+/** A field that has to be given was left out. */
+export function missing(where: string, field: string, expected: string): MonitoringConfigError {
+  return new MonitoringConfigError(where, field, `is required: expected ${expected}`);
+}
+
+/** Two things that must be unique share a name. */
+export function duplicate(where: string, field: string, value: unknown, firstSeenAt: string): MonitoringConfigError {
+  return new MonitoringConfigError(
+    where,
+    field,
+    `got ${showValue(value)}, which is already used by ${firstSeenAt}; expected a unique value`,
+  );
+}
+
+/** A reference (a receiver name, a data source uid) to something that was never declared. */
+export function unknownReference(
+  where: string,
+  field: string,
+  value: unknown,
+  kind: string,
+  known: readonly string[],
+): MonitoringConfigError {
+  const list = known.length === 0 ? `no ${kind} is declared` : `declared: ${known.map((k) => showValue(k)).join(', ')}`;
+  return new MonitoringConfigError(where, field, `got ${showValue(value)}, expected the name of a declared ${kind} (${list})`);
+}
+
+/** A PromQL or LogQL expression that does not parse. */
+export function queryParseError(
+  where: string,
+  field: string,
+  language: string,
+  line: number,
+  column: number,
+  near: string,
+  expression: string,
+): MonitoringConfigError {
+  return new MonitoringConfigError(
+    where,
+    field,
+    `${language} parse error at ${line}:${column} near ${showValue(near)} in ${showValue(expression)}; expected a valid ${language} expression`,
+  );
+}
+
+/** Describes a construct for messages: `AlertGroup dev/monitoring/api-health`. */
+export function describeConstruct(kind: string, path: string): string {
+  return `${kind} ${path}`;
+}
+
+/** The message used when a child construct is created outside a MonitoringStack. */
+export function noMonitoringStack(kind: string, path: string): MonitoringConfigError {
+  return new MonitoringConfigError(
+    describeConstruct(kind, path),
+    'scope',
+    'is not inside a MonitoringStack; expected to be created with a MonitoringStack (or one of its children) as scope, e.g. new ' +
+      `${kind}(monitoring, '...', {...})`,
+  );
+}

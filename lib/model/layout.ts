@@ -1,0 +1,29 @@
+/**
+ * Where rendered files live. Every component's files are rendered under `<component>/` and placed, in the
+ * running program, under {@link CONFIG_ROOT}; relative references between files (rule_files, the dashboard
+ * provider path) therefore work both in the container and in a checkout where promtool runs.
+ */
+export const CONFIG_ROOT = '/etc/monitoring';
+
+/** The components that get rendered files. */
+export type Component = 'prometheus' | 'alertmanager' | 'grafana';
+
+/** Logical paths of the rendered files (relative to the rendered-files root). */
+export const FILES = {
+  prometheusConfig: 'prometheus/prometheus.yml',
+  ruleFile: (fileName: string) => `prometheus/rules/${fileName}`,
+  alertmanagerConfig: 'alertmanager/alertmanager.yml',
+  grafanaDataSources: 'grafana/provisioning/datasources/datasources.yml',
+  grafanaDashboardProvider: 'grafana/provisioning/dashboards/dashboards.yml',
+  grafanaDashboard: (relative: string) => `grafana/dashboards/${relative}`,
+} as const;
+
+/** The component a logical path belongs to. */
+export function componentOf(path: string): Component {
+  return path.split('/')[0] as Component;
+}
+
+/** Where a logical path lands inside its component's container. */
+export function containerPathOf(path: string): string {
+  return `${CONFIG_ROOT}/${path.split('/').slice(1).join('/')}`;
+}

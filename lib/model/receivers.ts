@@ -1,0 +1,206 @@
+import { invalid, missing } from './errors';
+import { Secret } from './secret';
+
+/** Options shared by every integration. */
+export interface IntegrationOptions {
+  /**
+   * Also notify when the alert resolves.
+   * @default - Alertmanager's default for the integration (true for webhook, Slack is false, email false, PagerDuty true)
+   */
+  readonly sendResolved?: boolean;
+}
+
+/** HTTP credentials for a webhook call, kept out of the rendered file. */
+export interface WebhookAuth {
+  /** `Authorization: Bearer <token>`, the token read from a file. @default - none */
+  readonly bearerToken?: Secret;
+  /** Basic auth user; the password comes from `password`. @default - none */
+  readonly username?: string;
+  /** Basic auth password. @default - none */
+  readonly password?: Secret;
+}
+
+/** A generic webhook (`webhook_configs`). */
+export interface WebhookOptions extends IntegrationOptions {
+  /** The URL Alertmanager POSTs to. Put credentials in `auth`, not in the URL: Alertmanager 0.25 cannot read this URL from a file. */
+  readonly url: string;
+  /** Most alerts sent in one message (0 = all). @default 0 */
+  readonly maxAlerts?: number;
+  /** Credentials for the call. @default - none */
+  readonly auth?: WebhookAuth;
+}
+
+/** An email (`email_configs`). */
+export interface EmailOptions extends IntegrationOptions {
+  /** Recipient address(es), comma-separated. */
+  readonly to: string;
+  /** Sender address. */
+  readonly from: string;
+  /** SMTP server as `host:port`. */
+  readonly smarthost: string;
+  /** SMTP user. @default - no SMTP authentication */
+  readonly authUsername?: string;
+  /** SMTP password, read from a file. @default - none */
+  readonly authPassword?: Secret;
+  /** Require STARTTLS. @default true */
+  readonly requireTls?: boolean;
+  /**
+   * Subject line (Go template). Alertmanager has no `subject` field: it is sent as the `Subject` header.
+   * @default - Alertmanager's default subject template
+   */
+  readonly subject?: string;
+  /** HTML body (Go template). @default - Alertmanager's default email template */
+  readonly html?: string;
+  /** Plain-text body (Go template). @default - none */
+  readonly text?: string;
+}
+
+/** A Slack incoming webhook (`slack_configs`). */
+export interface SlackOptions extends IntegrationOptions {
+  /** The incoming-webhook URL, a secret (it grants posting rights). */
+  readonly apiUrl: Secret;
+  /** Channel, e.g. `#alerts`. @default - the webhook's channel */
+  readonly channel?: string;
+  /** Message title (Go template). @default - Alertmanager's default */
+  readonly title?: string;
+  /** Message text (Go template). @default - Alertmanager's default */
+  readonly text?: string;
+}
+
+/** PagerDuty Events API v2 (`pagerduty_configs`). */
+export interface PagerDutyOptions extends IntegrationOptions {
+  /** The integration's routing key, a secret. */
+  readonly routingKey: Secret;
+  /** PagerDuty severity (Go template). @default - Alertmanager's default ("error") */
+  readonly severity?: string;
+  /** Incident description (Go template). @default - Alertmanager's default */
+  readonly description?: string;
+}
+
+/** One notification integration of a receiver. */
+export type Integration =
+  | { readonly type: 'webhook'; readonly options: WebhookOptions }
+  | { readonly type: 'email'; readonly options: EmailOptions }
+  | { readonly type: 'slack'; readonly options: SlackOptions }
+  | { readonly type: 'pagerduty'; readonly options: PagerDutyOptions };
+
+/**
+ * Where notifications go: a named receiver with one or more integrations.
+ *
+ * `Receiver.slack('team', {...})` covers the common single-integration case; `Receiver.of('oncall', [...])`
+ * combines several (e.g. PagerDuty and Slack); `Receiver.discard('null')` is the explicit "send nowhere".
+ */
+export class Receiver {
+  /** A webhook receiver. */
+  public static webhook(name: string, options: WebhookOptions): Receiver {
+    return new Receiver(name, [{ type: 'webhook', options }], false);
+  }
+  /** An email receiver. */
+  public static email(name: string, options: EmailOptions): Receiver {
+    return new Receiver(name, [{ type: 'email', options }], false);
+  }
+  /** A Slack receiver. */
+  public static slack(name: string, options: SlackOptions): Receiver {
+    return new Receiver(name, [{ type: 'slack', options }], false);
+  }
+  /** A PagerDuty receiver. */
+  public static pagerduty(name: string, options: PagerDutyOptions): Receiver {
+    return new Receiver(name, [{ type: 'pagerduty', options }], false);
+  }
+  /** A receiver with several integrations. */
+  public static of(name: string, integrations: readonly Integration[]): Receiver {
+    return new Receiver(name, [...integrations], false);
+  }
+  /** A receiver that deliberately notifies nobody (routes that silence a class of alerts). */
+  public static discard(name: string): Receiver {
+    return new Receiver(name, [], true);
+  }
+  /** Integration builders for {@link Receiver.of}. */
+  public static readonly integration = {
+    webhook: (options: WebhookOptions): Integration => ({ type: 'webhook', options }),
+    email: (options: EmailOptions): Integration => ({ type: 'email', options }),
+    slack: (options: SlackOptions): Integration => ({ type: 'slack', options }),
+    pagerduty: (options: PagerDutyOptions): Integration => ({ type: 'pagerduty', options }),
+  };
+
+  private constructor(
+    /** The receiver's name, referenced by routes. */
+    public readonly name: string,
+    /** Its integrations. */
+    public readonly integrations: readonly Integration[],
+    /** True for an intentional no-op receiver. */
+    public readonly discards: boolean,
+  ) {}
+
+  /** Validates the receiver; `where` names the owning construct. */
+  public validate(where: string): void {
+    if (typeof this.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.:-]*$/.test(this.name)) {
+      throw invalid(where, 'receivers[].name', this.name, 'a receiver name of letters, digits, ".", "_", ":" and "-"');
+    }
+    const here = `${where}, receiver ${this.name}`;
+    if (!this.discards && this.integrations.length === 0) {
+      throw invalid(here, 'integrations', [], 'at least one integration (webhook, email, slack, pagerduty); use Receiver.discard(name) for a receiver that notifies nobody');
+    }
+    this.integrations.forEach((integration, i) => validateIntegration(integration, here, `integrations[${i}]`));
+  }
+}
+
+function checkUrl(value: unknown, where: string, field: string): void {
+  if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(value)) {
+    throw invalid(where, field, value, 'an http:// or https:// URL');
+  }
+}
+
+function requireSecret(value: unknown, where: string, field: string): void {
+  if (value === undefined) throw missing(where, field, 'a Secret (Secret.fromVariable(...) or Secret.fromFile(...))');
+  if (!(value instanceof Secret)) {
+    throw invalid(where, field, '<redacted>', 'a Secret (Secret.fromVariable(...) or Secret.fromFile(...)); secrets are never written into alertmanager.yml');
+  }
+}
+
+function validateIntegration(integration: Integration, where: string, field: string): void {
+  if (integration === null || typeof integration !== 'object') {
+    throw invalid(where, field, integration, 'an integration from Receiver.integration.*');
+  }
+  const here = `${where}, ${integration.type}`;
+  switch (integration.type) {
+    case 'webhook': {
+      checkUrl(integration.options.url, here, 'url');
+      const auth = integration.options.auth;
+      if (auth?.bearerToken !== undefined) requireSecret(auth.bearerToken, here, 'auth.bearerToken');
+      if (auth?.password !== undefined || auth?.username !== undefined) {
+        if (!auth.username) throw missing(here, 'auth.username', 'a user name for basic auth');
+        requireSecret(auth.password, here, 'auth.password');
+        if (auth.bearerToken) throw invalid(here, 'auth', 'bearerToken and basic auth', 'one of bearerToken or username/password');
+      }
+      if (/\/\/[^/]*@/.test(integration.options.url)) {
+        throw invalid(here, 'url', '<url with credentials>', 'a URL without user:password@ (use auth with a Secret)');
+      }
+      break;
+    }
+    case 'email': {
+      const o = integration.options;
+      if (typeof o.to !== 'string' || !/^[^@\s,]+@[^@\s,]+(\s*,\s*[^@\s,]+@[^@\s,]+)*$/.test(o.to)) {
+        throw invalid(here, 'to', o.to, 'one or more email addresses, comma-separated');
+      }
+      if (typeof o.from !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(o.from)) throw invalid(here, 'from', o.from, 'an email address');
+      if (typeof o.smarthost !== 'string' || !/^[^\s:]+:\d+$/.test(o.smarthost)) {
+        throw invalid(here, 'smarthost', o.smarthost, 'an SMTP server as "host:port", e.g. "smtp.example.com:587"');
+      }
+      if (o.authPassword !== undefined) requireSecret(o.authPassword, here, 'authPassword');
+      if (o.authPassword !== undefined && !o.authUsername) throw missing(here, 'authUsername', 'the SMTP user that goes with authPassword');
+      break;
+    }
+    case 'slack':
+      requireSecret(integration.options.apiUrl, here, 'apiUrl');
+      if (integration.options.channel !== undefined && !/^[#@]?[\w.-]+$/.test(integration.options.channel)) {
+        throw invalid(here, 'channel', integration.options.channel, 'a channel such as "#alerts"');
+      }
+      break;
+    case 'pagerduty':
+      requireSecret(integration.options.routingKey, here, 'routingKey');
+      break;
+    default:
+      throw invalid(where, `${field}.type`, (integration as { type: unknown }).type, 'one of webhook, email, slack, pagerduty');
+  }
+}

@@ -1,0 +1,191 @@
+import { Duration } from './duration';
+import { duplicate, invalid, unknownReference } from './errors';
+import { buildMatchers, Matcher, MatcherInput } from './matchers';
+import { checkLabelName } from './names';
+import { Receiver } from './receivers';
+import { Secret } from './secret';
+
+/** Grouping and timing shared by the root route and child routes. */
+export interface RouteTimingOptions {
+  /** Labels that group alerts into one notification; `['...']` groups by all labels. @default - inherited from the parent route */
+  readonly groupBy?: readonly string[];
+  /** Wait before the first notification of a new group. @default - inherited (root: 30s) */
+  readonly groupWait?: Duration | string;
+  /** Wait before notifying about new alerts in a group already notified. @default - inherited (root: 5m) */
+  readonly groupInterval?: Duration | string;
+  /** Wait before re-sending a notification that is still firing. @default - inherited (root: 4h) */
+  readonly repeatInterval?: Duration | string;
+}
+
+/** A child route. */
+export interface RouteOptions extends RouteTimingOptions {
+  /** Alerts this route takes; `{ severity: 'critical' }` or a list of Matchers. @default - every alert */
+  readonly matchers?: MatcherInput;
+  /** Receiver for alerts this route takes. @default - the parent's receiver */
+  readonly receiver?: string;
+  /** Keep matching the following sibling routes after this one matched. @default false */
+  readonly continue?: boolean;
+  /** Child routes. @default [] */
+  readonly routes?: readonly RouteOptions[];
+}
+
+/** The root route: catches everything no child takes. */
+export interface RootRouteOptions extends RouteTimingOptions {
+  /** The default receiver. */
+  readonly receiver: string;
+  /** Child routes, tried in order. @default [] */
+  readonly routes?: readonly RouteOptions[];
+}
+
+/** Suppresses `target` alerts while a matching `source` alert fires with the same `equal` labels. */
+export interface InhibitRuleOptions {
+  /** Alerts that mute others, e.g. `{ severity: 'critical' }`. */
+  readonly sourceMatchers: MatcherInput;
+  /** Alerts that get muted, e.g. `{ severity: 'warning' }`. */
+  readonly targetMatchers: MatcherInput;
+  /** Labels that must be equal in source and target (e.g. `['alertname', 'job']`). @default [] */
+  readonly equal?: readonly string[];
+}
+
+/** A validated route. */
+export interface RouteModel {
+  readonly receiver?: string;
+  readonly matchers: readonly Matcher[];
+  readonly continue?: boolean;
+  readonly groupBy?: readonly string[];
+  readonly groupWait?: Duration;
+  readonly groupInterval?: Duration;
+  readonly repeatInterval?: Duration;
+  readonly routes: readonly RouteModel[];
+  /** Where it was declared, for messages. */
+  readonly declaredBy: string;
+}
+
+/** A validated inhibit rule. */
+export interface InhibitRuleModel {
+  readonly sourceMatchers: readonly Matcher[];
+  readonly targetMatchers: readonly Matcher[];
+  readonly equal: readonly string[];
+}
+
+/** Everything alertmanager.yml holds. */
+export interface AlertmanagerModel {
+  readonly resolveTimeout?: Duration;
+  readonly route: RouteModel;
+  readonly receivers: readonly Receiver[];
+  readonly inhibitRules: readonly InhibitRuleModel[];
+}
+
+/** The root's timing when nobody sets it: Alertmanager's own defaults, written out so reviewers see them. */
+export const DEFAULT_ROOT_TIMING = {
+  groupBy: ['alertname', 'job'],
+  groupWait: Duration.seconds(30),
+  groupInterval: Duration.minutes(5),
+  repeatInterval: Duration.hours(4),
+};
+
+function buildTiming(options: RouteTimingOptions, where: string, field: string) {
+  const groupBy = options.groupBy === undefined ? undefined : [...options.groupBy];
+  groupBy?.forEach((label, i) => {
+    if (label !== '...') checkLabelName(label, where, `${field}.groupBy[${i}]`);
+  });
+  if (groupBy && groupBy.includes('...') && groupBy.length > 1) {
+    throw invalid(where, `${field}.groupBy`, groupBy, '["..."] alone (group by all labels) or a list of label names');
+  }
+  return {
+    groupBy,
+    groupWait: options.groupWait === undefined ? undefined : Duration.from(options.groupWait, where, `${field}.groupWait`),
+    groupInterval: options.groupInterval === undefined ? undefined : Duration.from(options.groupInterval, where, `${field}.groupInterval`),
+    repeatInterval: options.repeatInterval === undefined ? undefined : Duration.from(options.repeatInterval, where, `${field}.repeatInterval`),
+  };
+}
+
+/** Validates a child route (recursively). */
+export function buildRoute(options: RouteOptions, where: string, field: string): RouteModel {
+  if (options === null || typeof options !== 'object') throw invalid(where, field, options, 'a route object');
+  if (options.receiver !== undefined && typeof options.receiver !== 'string') {
+    throw invalid(where, `${field}.receiver`, options.receiver, 'the name of a receiver');
+  }
+  return {
+    receiver: options.receiver,
+    matchers: buildMatchers(options.matchers, where, `${field}.matchers`),
+    continue: options.continue,
+    ...buildTiming(options, where, field),
+    routes: (options.routes ?? []).map((child, i) => buildRoute(child, where, `${field}.routes[${i}]`)),
+    declaredBy: where,
+  };
+}
+
+/** Validates the root route. */
+export function buildRootRoute(options: RootRouteOptions, where: string): RouteModel {
+  if (options === null || typeof options !== 'object' || typeof options.receiver !== 'string') {
+    throw invalid(where, 'route.receiver', options?.receiver, 'the name of the default receiver');
+  }
+  const timing = buildTiming(options, where, 'route');
+  return {
+    receiver: options.receiver,
+    matchers: [],
+    groupBy: timing.groupBy ?? DEFAULT_ROOT_TIMING.groupBy,
+    groupWait: timing.groupWait ?? DEFAULT_ROOT_TIMING.groupWait,
+    groupInterval: timing.groupInterval ?? DEFAULT_ROOT_TIMING.groupInterval,
+    repeatInterval: timing.repeatInterval ?? DEFAULT_ROOT_TIMING.repeatInterval,
+    routes: (options.routes ?? []).map((child, i) => buildRoute(child, where, `route.routes[${i}]`)),
+    declaredBy: where,
+  };
+}
+
+/** Validates an inhibit rule. */
+export function buildInhibitRule(options: InhibitRuleOptions, where: string, field: string): InhibitRuleModel {
+  const sourceMatchers = buildMatchers(options.sourceMatchers, where, `${field}.sourceMatchers`);
+  const targetMatchers = buildMatchers(options.targetMatchers, where, `${field}.targetMatchers`);
+  if (sourceMatchers.length === 0) throw invalid(where, `${field}.sourceMatchers`, [], 'at least one matcher');
+  if (targetMatchers.length === 0) throw invalid(where, `${field}.targetMatchers`, [], 'at least one matcher');
+  const equal = [...(options.equal ?? [])];
+  equal.forEach((label, i) => checkLabelName(label, where, `${field}.equal[${i}]`));
+  return { sourceMatchers, targetMatchers, equal };
+}
+
+/**
+ * Checks the whole routing: unique receiver names, every route naming a declared receiver.
+ * @param receiverOrigins for each receiver (same order), who declared it
+ */
+export function checkRouting(model: AlertmanagerModel, receiverOrigins: readonly string[]): void {
+  const declared = new Map<string, string>();
+  model.receivers.forEach((receiver, i) => {
+    const first = declared.get(receiver.name);
+    if (first !== undefined) throw duplicate(receiverOrigins[i], 'receivers[].name', receiver.name, first);
+    declared.set(receiver.name, receiverOrigins[i]);
+  });
+  const names = [...declared.keys()];
+  const visit = (route: RouteModel, field: string) => {
+    if (route.receiver !== undefined && !declared.has(route.receiver)) {
+      throw unknownReference(route.declaredBy, `${field}.receiver`, route.receiver, 'receiver', names);
+    }
+    route.routes.forEach((child, i) => visit(child, `${field}.routes[${i}]`));
+  };
+  visit(model.route, 'route');
+}
+
+/** The secrets the Alertmanager config reads from files. */
+export function alertmanagerSecrets(model: AlertmanagerModel): Secret[] {
+  const out: (Secret | undefined)[] = [];
+  for (const receiver of model.receivers) {
+    for (const integration of receiver.integrations) {
+      switch (integration.type) {
+        case 'webhook':
+          out.push(integration.options.auth?.bearerToken, integration.options.auth?.password);
+          break;
+        case 'email':
+          out.push(integration.options.authPassword);
+          break;
+        case 'slack':
+          out.push(integration.options.apiUrl);
+          break;
+        case 'pagerduty':
+          out.push(integration.options.routingKey);
+          break;
+      }
+    }
+  }
+  return out.filter((s): s is Secret => s !== undefined);
+}

@@ -1,0 +1,29 @@
+import { invalid } from './errors';
+import { LABEL_NAME } from './names';
+
+/**
+ * The `severity` label of an alert. Routing, inhibition and rule packs all key on it, so it is a
+ * constrained value rather than free text.
+ */
+export class Severity {
+  /** Wakes someone up: page now. */
+  public static readonly CRITICAL = new Severity('critical');
+  /** Needs attention during working hours: a ticket. */
+  public static readonly WARNING = new Severity('warning');
+  /** For dashboards and context; usually routed nowhere loud. */
+  public static readonly INFO = new Severity('info');
+
+  /** A custom severity (for teams that use e.g. `page`/`ticket`); must be a plain word. */
+  public static of(value: string): Severity {
+    if (typeof value !== 'string' || !LABEL_NAME.test(value)) {
+      throw invalid('Severity', 'value', value, 'a plain word such as "critical", "warning" or "info"');
+    }
+    return new Severity(value);
+  }
+
+  private constructor(public readonly value: string) {}
+
+  public toString(): string {
+    return this.value;
+  }
+}

@@ -1,0 +1,39 @@
+import { MonitoringEnvironment } from '../model/environment';
+import { CONFIG_ROOT, FILES } from '../model/layout';
+import { renderAlertmanagerConfig } from './alertmanager-config';
+import { dashboardFileName, renderDashboardJson, renderDashboardProvider, renderDataSources } from './grafana-provisioning';
+import { renderPrometheusConfig } from './prometheus-config';
+import { renderRuleFile } from './rule-file';
+
+/** Rendered files of an environment: logical path → file text, in path order. */
+export type RenderedFiles = Readonly<Record<string, string>>;
+
+/** Which components to render. A target that runs no Grafana does not need its provisioning files. */
+export interface RenderSelection {
+  readonly prometheus?: boolean;
+  readonly alertmanager?: boolean;
+  readonly grafana?: boolean;
+}
+
+/** Renders every file of the environment. Pure: the same environment always gives the same text. */
+export function renderEnvironmentFiles(env: MonitoringEnvironment, select: RenderSelection = {}): RenderedFiles {
+  const files: Record<string, string> = {};
+  if (select.prometheus !== false) {
+    const prometheus = env.prometheusModel();
+    files[FILES.prometheusConfig] = renderPrometheusConfig(prometheus, env.name);
+    for (const group of prometheus.ruleGroups) files[FILES.ruleFile(group.fileName)] = renderRuleFile(group);
+  }
+  if (select.alertmanager !== false) {
+    files[FILES.alertmanagerConfig] = renderAlertmanagerConfig(env.alertmanagerModel(), env.name);
+  }
+  if (select.grafana !== false) {
+    files[FILES.grafanaDataSources] = renderDataSources(env.allDataSources);
+    files[FILES.grafanaDashboardProvider] = renderDashboardProvider(`${CONFIG_ROOT}/dashboards`);
+    for (const dashboard of env.allDashboards) {
+      files[FILES.grafanaDashboard(dashboardFileName(dashboard))] = renderDashboardJson(dashboard);
+    }
+  }
+  const sorted: Record<string, string> = {};
+  for (const path of Object.keys(files).sort()) sorted[path] = files[path];
+  return sorted;
+}

@@ -1,0 +1,369 @@
+import { createHash } from 'crypto';
+import { Lazy, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { Container } from '@cdktf/provider-docker/lib/container';
+import { Image } from '@cdktf/provider-docker/lib/image';
+import { Network } from '@cdktf/provider-docker/lib/network';
+import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
+import { Volume } from '@cdktf/provider-docker/lib/volume';
+import { RandomProvider } from '@cdktf/provider-random/lib/provider';
+import { Password } from '@cdktf/provider-random/lib/password';
+import { describeConstruct, invalid, MonitoringConfigError } from '../../model/errors';
+import { CONFIG_ROOT, Component, componentOf, containerPathOf } from '../../model/layout';
+import { buildScrapeJob } from '../../model/scrape';
+import { Secret, SECRETS_DIR } from '../../model/secret';
+import { prometheusFlags } from '../../render/prometheus-config';
+import { MonitoringStack } from '../../constructs/monitoring-stack';
+import { IMonitoringTarget } from '../../constructs/target';
+import { escapeTerraformTemplate } from '../terraform-escape';
+import { hardenedContainer, httpHealthcheck } from './hardening';
+import { DEFAULT_IMAGES, DEFAULT_MEMORY_MB, DockerComponent, isPinned } from './images';
+
+/** Host ports the UIs and APIs are published on. `false` publishes nothing. */
+export interface DockerHostPorts {
+  /** Prometheus' port on the host. @default 9090 */
+  readonly prometheus?: number | false;
+  /** Alertmanager's port on the host. @default 9093 */
+  readonly alertmanager?: number | false;
+  /** Grafana's port on the host. @default 3000 */
+  readonly grafana?: number | false;
+}
+
+/** Props of {@link DockerHostTarget}. */
+export interface DockerHostTargetProps {
+  /**
+   * Existing Docker networks Prometheus joins so it reaches your services by name (e.g. `api:8000`).
+   * @default []
+   */
+  readonly attachNetworks?: readonly string[];
+  /**
+   * Host address ports are published on. Keep loopback and put a reverse proxy with TLS in front to open them.
+   * @default "127.0.0.1"
+   */
+  readonly bindAddress?: string;
+  /** Host ports. @default - Prometheus 9090, Alertmanager 9093, Grafana 3000 */
+  readonly hostPorts?: DockerHostPorts;
+  /** Image overrides (pinned tags or digests only). @default - the pinned images in DEFAULT_IMAGES */
+  readonly images?: Partial<Record<DockerComponent, string>>;
+  /** Memory limits in MiB. @default - DEFAULT_MEMORY_MB */
+  readonly memoryMb?: Partial<Record<DockerComponent, number>>;
+  /** Run node-exporter for host metrics. @default true */
+  readonly nodeExporter?: boolean;
+  /** Run cAdvisor for container metrics. @default true */
+  readonly cadvisor?: boolean;
+  /** The Docker provider to use. @default - the stack's existing DockerProvider, else a new one for the local Docker socket */
+  readonly provider?: DockerProvider;
+}
+
+interface FileUpload {
+  readonly file: string;
+  readonly content: string;
+}
+
+const PORTS = { prometheus: 9090, alertmanager: 9093, grafana: 3000, nodeExporter: 9100, cadvisor: 8080 } as const;
+const ALIASES = { prometheus: 'prometheus', alertmanager: 'alertmanager', grafana: 'grafana', nodeExporter: 'node-exporter', cadvisor: 'cadvisor' } as const;
+const GRAFANA_ADMIN_PASSWORD_FILE = `${SECRETS_DIR}/grafana_admin_password`;
+
+/**
+ * Runs the environment's monitoring as containers on one Docker host (kreuzwerker/docker provider):
+ * Prometheus, Alertmanager, Grafana, node-exporter and cAdvisor on a dedicated network, with named data volumes
+ * that survive `terraform destroy` (`prevent_destroy`), pinned images, healthchecks, hardened containers and
+ * ports on 127.0.0.1.
+ *
+ * Rendered configs are uploaded into a per-component config volume whose name carries a hash of the files:
+ * any config change creates a fresh volume and replaces the container, so no stale rule file or dashboard
+ * survives, and the containers' root filesystems stay read-only.
+ */
+export class DockerHostTarget implements IMonitoringTarget {
+  public readonly kind = 'DockerHostTarget';
+  private readonly props: DockerHostTargetProps;
+  private readonly images: Record<DockerComponent, string>;
+  private readonly memory: Record<DockerComponent, number>;
+  private host?: DockerHost;
+
+  constructor(props: DockerHostTargetProps = {}) {
+    const where = 'DockerHostTarget';
+    this.props = props;
+    this.images = { ...DEFAULT_IMAGES, ...(props.images ?? {}) };
+    for (const [component, image] of Object.entries(this.images)) {
+      if (typeof image !== 'string' || !isPinned(image)) {
+        throw invalid(where, `images.${component}`, image, 'a pinned image: a tag other than "latest" (e.g. "prom/prometheus:v2.55.1") or a @sha256 digest');
+      }
+    }
+    this.memory = { ...DEFAULT_MEMORY_MB, ...(props.memoryMb ?? {}) };
+    for (const [component, mb] of Object.entries(this.memory)) {
+      if (!Number.isInteger(mb) || mb < 16) throw invalid(where, `memoryMb.${component}`, mb, 'a whole number of MiB ≥ 16');
+    }
+    const bind = props.bindAddress ?? '127.0.0.1';
+    if (!/^(\d{1,3}\.){3}\d{1,3}$/.test(bind) && bind !== '::1' && bind !== '::') {
+      throw invalid(where, 'bindAddress', bind, 'an IP address such as "127.0.0.1"');
+    }
+    for (const [component, port] of Object.entries(props.hostPorts ?? {})) {
+      if (port !== false && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+        throw invalid(where, `hostPorts.${component}`, port, 'a port between 1 and 65535, or false');
+      }
+    }
+    (props.attachNetworks ?? []).forEach((network, i) => {
+      if (typeof network !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(network)) {
+        throw invalid(where, `attachNetworks[${i}]`, network, 'the name of an existing Docker network');
+      }
+    });
+  }
+
+  /** @internal */
+  public bind(monitoring: MonitoringStack): void {
+    if (this.host) {
+      throw new MonitoringConfigError(
+        describeConstruct('MonitoringStack', monitoring.node.path),
+        'target',
+        `this DockerHostTarget is already used by ${this.host.node.scope!.node.path}; expected a new DockerHostTarget per environment`,
+      );
+    }
+    this.host = new DockerHost(monitoring, 'docker', { ...this.props, images: this.images, memory: this.memory });
+  }
+
+  /** @internal */
+  public provideSecret(secret: Secret, component: Component, requestedBy: string): void {
+    this.host?.provideSecret(secret, component, requestedBy);
+  }
+}
+
+interface DockerHostProps extends DockerHostTargetProps {
+  readonly images: Record<DockerComponent, string>;
+  readonly memory: Record<DockerComponent, number>;
+}
+
+/** The resources of a {@link DockerHostTarget}. */
+class DockerHost extends Construct {
+  private readonly monitoring: MonitoringStack;
+  private readonly secretUploads: Record<Component, Map<string, FileUpload>> = {
+    prometheus: new Map(),
+    alertmanager: new Map(),
+    grafana: new Map(),
+  };
+  private readonly variables = new Map<string, TerraformVariable>();
+
+  constructor(monitoring: MonitoringStack, id: string, props: DockerHostProps) {
+    super(monitoring, id);
+    this.monitoring = monitoring;
+    const env = monitoring.environmentName;
+    const stack = TerraformStack.of(this);
+    const provider = props.provider ?? stack.node.findAll().find((c): c is DockerProvider => c instanceof DockerProvider) ?? new DockerProvider(stack, 'docker', {});
+    if (!stack.node.findAll().some((c) => c instanceof RandomProvider)) new RandomProvider(stack, 'random', {});
+
+    const network = new Network(this, 'network', { provider, name: `${env}-monitoring`, driver: 'bridge' });
+    const networks = (alias: string, extra: readonly string[] = []) => [
+      { name: network.name, aliases: [alias] },
+      ...extra.map((name) => ({ name })),
+    ];
+    const image = (component: DockerComponent) =>
+      new Image(this, `${ALIASES[component]}-image`, { provider, name: props.images[component], keepLocally: true }).imageId;
+    const dataVolume = (component: DockerComponent) =>
+      new Volume(this, `${component}-data`, { provider, name: `${env}-${ALIASES[component]}-data`, lifecycle: { preventDestroy: true } }).name;
+    const configVolume = (component: Component) =>
+      new Volume(this, `${component}-config`, {
+        provider,
+        name: Lazy.stringValue({ produce: () => `${env}-${component}-config-${this.configHash(component)}` }),
+      }).name;
+    const ports = (component: keyof DockerHostPorts) => {
+      const port = props.hostPorts?.[component] ?? PORTS[component];
+      return port === false ? [] : [{ internal: PORTS[component], external: port, ip: props.bindAddress ?? '127.0.0.1' }];
+    };
+    const name = (component: DockerComponent) => `${env}-${ALIASES[component]}`;
+
+    // Prometheus: scrapes everything, evaluates rules, sends alerts to Alertmanager.
+    monitoring.model.setAlertmanagers([`${ALIASES.alertmanager}:${PORTS.alertmanager}`]);
+    new Container(this, 'prometheus', hardenedContainer(
+      { name: name('prometheus'), image: image('prometheus'), memoryMb: props.memory.prometheus },
+      {
+        provider,
+        command: Lazy.listValue({ produce: () => prometheusFlags(monitoring.model.prometheusModel(), `${CONFIG_ROOT}/prometheus.yml`, '/prometheus') }),
+        volumes: [
+          { volumeName: dataVolume('prometheus'), containerPath: '/prometheus' },
+          { volumeName: configVolume('prometheus'), containerPath: CONFIG_ROOT },
+        ],
+        upload: this.uploads('prometheus'),
+        networksAdvanced: networks(ALIASES.prometheus, props.attachNetworks),
+        ports: ports('prometheus'),
+        healthcheck: httpHealthcheck(`http://127.0.0.1:${PORTS.prometheus}/-/healthy`),
+      },
+    ));
+
+    // Alertmanager: single instance, so the gossip cluster listener is switched off.
+    new Container(this, 'alertmanager', hardenedContainer(
+      { name: name('alertmanager'), image: image('alertmanager'), memoryMb: props.memory.alertmanager },
+      {
+        provider,
+        command: [
+          `--config.file=${CONFIG_ROOT}/alertmanager.yml`,
+          '--storage.path=/alertmanager',
+          `--web.listen-address=:${PORTS.alertmanager}`,
+          '--cluster.listen-address=',
+        ],
+        volumes: [
+          { volumeName: dataVolume('alertmanager'), containerPath: '/alertmanager' },
+          { volumeName: configVolume('alertmanager'), containerPath: CONFIG_ROOT },
+        ],
+        upload: this.uploads('alertmanager'),
+        networksAdvanced: networks(ALIASES.alertmanager),
+        ports: ports('alertmanager'),
+        healthcheck: httpHealthcheck(`http://127.0.0.1:${PORTS.alertmanager}/-/healthy`),
+      },
+    ));
+
+    // Grafana: admin password from a file, sign-up and anonymous access off, provisioning from the config volume.
+    const adminPassword = monitoring.grafana.adminPassword;
+    if (adminPassword) {
+      monitoring.requireSecret(adminPassword, 'grafana', describeConstruct('MonitoringStack', monitoring.node.path));
+    } else {
+      const generated = new Password(this, 'grafana-admin-password', { length: 32, special: false });
+      this.secretUploads.grafana.set(GRAFANA_ADMIN_PASSWORD_FILE, { file: GRAFANA_ADMIN_PASSWORD_FILE, content: generated.result });
+      new TerraformOutput(stack, `${env}_grafana_admin_password`, {
+        value: generated.result,
+        sensitive: true,
+        description: `Grafana admin password of environment ${env}`,
+      }).overrideLogicalId('grafana_admin_password');
+    }
+    monitoring.model.addDataSource({
+      uid: 'prometheus', name: 'Prometheus', type: 'prometheus', url: `http://${ALIASES.prometheus}:${PORTS.prometheus}`, isDefault: true,
+      jsonData: { httpMethod: 'POST', timeInterval: monitoring.model.prometheus.scrapeInterval.toPrometheus() },
+    });
+    monitoring.model.addDataSource({
+      uid: 'alertmanager', name: 'Alertmanager', type: 'alertmanager', url: `http://${ALIASES.alertmanager}:${PORTS.alertmanager}`, isDefault: false,
+      jsonData: { implementation: 'prometheus', handleGrafanaManagedAlerts: false },
+    });
+    new Container(this, 'grafana', hardenedContainer(
+      { name: name('grafana'), image: image('grafana'), memoryMb: props.memory.grafana },
+      {
+        provider,
+        env: [
+          `GF_SECURITY_ADMIN_USER=${monitoring.grafana.adminUser ?? 'admin'}`,
+          `GF_SECURITY_ADMIN_PASSWORD__FILE=${adminPassword?.filePath ?? GRAFANA_ADMIN_PASSWORD_FILE}`,
+          'GF_USERS_ALLOW_SIGN_UP=false',
+          'GF_AUTH_ANONYMOUS_ENABLED=false',
+          'GF_SECURITY_DISABLE_GRAVATAR=true',
+          'GF_ANALYTICS_REPORTING_ENABLED=false',
+          'GF_ANALYTICS_CHECK_FOR_UPDATES=false',
+          `GF_PATHS_PROVISIONING=${CONFIG_ROOT}/provisioning`,
+          // Log to the console only: the root filesystem is read-only, and docker keeps (and rotates) the logs.
+          'GF_LOG_MODE=console',
+        ],
+        volumes: [
+          { volumeName: dataVolume('grafana'), containerPath: '/var/lib/grafana' },
+          { volumeName: configVolume('grafana'), containerPath: CONFIG_ROOT },
+        ],
+        tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' },
+        upload: this.uploads('grafana'),
+        networksAdvanced: networks(ALIASES.grafana),
+        ports: ports('grafana'),
+        healthcheck: httpHealthcheck(`http://127.0.0.1:${PORTS.grafana}/api/health`),
+      },
+    ));
+
+    const targetWhere = 'DockerHostTarget';
+    const selfJobs: [string, string][] = [
+      ['prometheus', `localhost:${PORTS.prometheus}`],
+      ['alertmanager', `${ALIASES.alertmanager}:${PORTS.alertmanager}`],
+      ['grafana', `${ALIASES.grafana}:${PORTS.grafana}`],
+    ];
+
+    if (props.nodeExporter !== false) {
+      // Exception: node-exporter reads the host's /proc, /sys and root filesystem (read-only bind mounts); that is
+      // what it measures. Its network metrics are those of its own container, as it stays off the host network.
+      new Container(this, 'node-exporter', hardenedContainer(
+        { name: name('nodeExporter'), image: image('nodeExporter'), memoryMb: props.memory.nodeExporter },
+        {
+          provider,
+          command: [
+            '--path.procfs=/host/proc',
+            '--path.sysfs=/host/sys',
+            '--path.rootfs=/host/root',
+            '--collector.filesystem.mount-points-exclude=^/(dev|proc|sys|run|var/lib/docker/.+)($|/)',
+          ],
+          volumes: [
+            { hostPath: '/proc', containerPath: '/host/proc', readOnly: true },
+            { hostPath: '/sys', containerPath: '/host/sys', readOnly: true },
+            { hostPath: '/', containerPath: '/host/root', readOnly: true },
+          ],
+          networksAdvanced: networks(ALIASES.nodeExporter),
+          healthcheck: httpHealthcheck(`http://127.0.0.1:${PORTS.nodeExporter}/metrics`),
+        },
+      ));
+      selfJobs.push(['node', `${ALIASES.nodeExporter}:${PORTS.nodeExporter}`]);
+    }
+
+    if (props.cadvisor !== false) {
+      // Exception: cAdvisor reads Docker's state and the host's cgroups through read-only bind mounts, and runs as
+      // root (the image's user) because those directories are root-owned. Every capability stays dropped.
+      new Container(this, 'cadvisor', hardenedContainer(
+        { name: name('cadvisor'), image: image('cadvisor'), memoryMb: props.memory.cadvisor },
+        {
+          provider,
+          command: ['--docker_only=true', '--housekeeping_interval=30s', '--store_container_labels=false'],
+          volumes: [
+            { hostPath: '/', containerPath: '/rootfs', readOnly: true },
+            { hostPath: '/var/run', containerPath: '/var/run', readOnly: true },
+            { hostPath: '/sys', containerPath: '/sys', readOnly: true },
+            { hostPath: '/var/lib/docker', containerPath: '/var/lib/docker', readOnly: true },
+            { hostPath: '/dev/disk', containerPath: '/dev/disk', readOnly: true },
+          ],
+          networksAdvanced: networks(ALIASES.cadvisor),
+          healthcheck: httpHealthcheck(`http://127.0.0.1:${PORTS.cadvisor}/healthz`),
+        },
+      ));
+      selfJobs.push(['cadvisor', `${ALIASES.cadvisor}:${PORTS.cadvisor}`]);
+    }
+
+    for (const [jobName, target] of selfJobs) {
+      monitoring.model.addScrapeJob(buildScrapeJob({ jobName, targets: [target] }, targetWhere));
+    }
+
+    const bindHost = props.bindAddress ?? '127.0.0.1';
+    for (const component of ['prometheus', 'alertmanager', 'grafana'] as const) {
+      const port = props.hostPorts?.[component] ?? PORTS[component];
+      if (port !== false) {
+        new TerraformOutput(stack, `${env}_${component}_url`, { value: `http://${bindHost}:${port}` }).overrideLogicalId(`${component}_url`);
+      }
+    }
+  }
+
+  /** Makes a secret available as a file in a component's container, from a sensitive Terraform variable. */
+  public provideSecret(secret: Secret, component: Component, requestedBy: string): void {
+    let variable = this.variables.get(secret.name);
+    if (!variable) {
+      const stack = TerraformStack.of(this);
+      variable = new TerraformVariable(stack, `secret-${secret.name}`, {
+        type: 'string',
+        sensitive: true,
+        nullable: false,
+        description: `Secret "${secret.name}" (first requested by ${requestedBy}); set it with TF_VAR_${secret.name}`,
+      });
+      variable.overrideLogicalId(secret.name);
+      this.variables.set(secret.name, variable);
+    }
+    this.secretUploads[component].set(secret.filePath, { file: secret.filePath, content: variable.stringValue });
+  }
+
+  private componentFiles(component: Component): [string, string][] {
+    return Object.entries(this.monitoring.renderedFiles()).filter(([path]) => componentOf(path) === component);
+  }
+
+  private configHash(component: Component): string {
+    const hash = createHash('sha256');
+    for (const [path, content] of this.componentFiles(component)) hash.update(`${path}\u0000${content}\u0000`);
+    return hash.digest('hex').slice(0, 12);
+  }
+
+  private uploads(component: Component) {
+    return Lazy.anyValue({
+      produce: () => {
+        const files: FileUpload[] = this.componentFiles(component).map(([path, content]) => ({
+          file: containerPathOf(path),
+          content: escapeTerraformTemplate(content),
+        }));
+        const secrets = [...this.secretUploads[component].values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+        return [...files, ...secrets];
+      },
+    });
+  }
+}

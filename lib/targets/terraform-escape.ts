@@ -1,0 +1,7 @@
+/**
+ * Escapes text for a Terraform string: `${` → `$${` and `%{` → `%%{`, so a dashboard's `${DS_PROMETHEUS}` or an
+ * annotation's `${x}` arrives in the file unchanged instead of being read as Terraform interpolation.
+ */
+export function escapeTerraformTemplate(text: string): string {
+  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+}

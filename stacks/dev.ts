@@ -1,0 +1,114 @@
+import { LocalBackend, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { DashboardBuilder, RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
+import { PanelBuilder as StatPanel } from '@grafana/grafana-foundation-sdk/stat';
+import { PanelBuilder as TimeseriesPanel } from '@grafana/grafana-foundation-sdk/timeseries';
+import {
+  AlertGroup,
+  AlertRouting,
+  DockerHostTarget,
+  Duration,
+  GrafanaDashboard,
+  MonitoringStack,
+  Receiver,
+  ServiceScrape,
+  Severity,
+} from '../lib';
+
+/** Settings that differ between environments. */
+export interface DevStackProps {
+  /** Where the `webhook` receiver posts alerts. @default "http://alert-webhook:8080/alerts" */
+  readonly webhookUrl?: string;
+}
+
+const PROMETHEUS = { type: 'prometheus', uid: 'prometheus' };
+
+/** The API dashboard: request rate, 5xx ratio and p95 latency of the sample app. */
+export function apiDashboard(): DashboardBuilder {
+  const query = (expr: string, legend: string) => new DataqueryBuilder().expr(expr).legendFormat(legend);
+  return new DashboardBuilder('Sample API')
+    .tags(['api', 'red'])
+    .refresh('30s')
+    .time({ from: 'now-6h', to: 'now' })
+    .withRow(new RowBuilder('Traffic'))
+    .withPanel(
+      new StatPanel().title('Targets up').datasource(PROMETHEUS).unit('none').height(4).span(6)
+        .withTarget(query('sum(up{job="api"})', 'up')),
+    )
+    .withPanel(
+      new TimeseriesPanel().title('Requests per second').datasource(PROMETHEUS).unit('reqps').height(8).span(12)
+        .withTarget(query('sum by (code) (rate(http_requests_total{job="api"}[$__rate_interval]))', '{{code}}')),
+    )
+    .withPanel(
+      new TimeseriesPanel().title('5xx error ratio').datasource(PROMETHEUS).unit('percentunit').height(8).span(12)
+        .withTarget(query('sum(rate(http_requests_total{job="api",code=~"5.."}[$__rate_interval])) / sum(rate(http_requests_total{job="api"}[$__rate_interval]))', 'error ratio')),
+    );
+}
+
+/**
+ * The `dev` environment: the whole monitoring stack on one Docker host, scraping the sample app `api` on the
+ * `app` network, with host and container metrics, API alerts routed to a webhook, and one dashboard.
+ */
+export class DevStack extends TerraformStack {
+  /** The environment's monitoring. */
+  public readonly monitoring: MonitoringStack;
+
+  constructor(scope: Construct, id: string, props: DevStackProps = {}) {
+    super(scope, id);
+    // A relative state path keeps cdk.tf.json identical in every checkout.
+    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+
+    const monitoring = new MonitoringStack(this, 'monitoring', {
+      environment: 'dev',
+      target: new DockerHostTarget({ attachNetworks: ['app'] }),
+      prometheus: { retention: Duration.days(7) },
+    });
+    this.monitoring = monitoring;
+
+    new ServiceScrape(monitoring, 'api', { targets: ['api:8000'], interval: Duration.seconds(10), labels: { team: 'platform' } });
+
+    new AlertGroup(monitoring, 'api-health', {
+      rules: [
+        {
+          alert: 'ApiDown',
+          expr: 'up{job="api"} == 0',
+          for: Duration.minutes(2),
+          severity: Severity.CRITICAL,
+          summary: 'API target {{ $labels.instance }} is down',
+          description: 'Prometheus has not scraped {{ $labels.instance }} of job {{ $labels.job }} for 2 minutes.',
+        },
+        {
+          alert: 'ApiHighErrorRatio',
+          // A ratio of 5xx to all requests: "above 5 %" means 0.05 of requests, not 0.05 errors per second.
+          expr: 'sum by (job) (rate(http_requests_total{job="api",code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total{job="api"}[5m])) > 0.05',
+          for: Duration.minutes(5),
+          severity: Severity.WARNING,
+          summary: 'More than 5% of API requests fail',
+          description: '{{ $value | humanizePercentage }} of requests to {{ $labels.job }} returned 5xx over the last 5 minutes.',
+        },
+        { record: 'job:http_requests:rate5m', expr: 'sum by (job) (rate(http_requests_total[5m]))' },
+      ],
+    });
+    new AlertGroup(monitoring, 'host', {
+      rules: [
+        {
+          alert: 'HostDiskAlmostFull',
+          expr: '(node_filesystem_avail_bytes{fstype!~"tmpfs|overlay"} / node_filesystem_size_bytes{fstype!~"tmpfs|overlay"}) < 0.10',
+          for: Duration.minutes(10),
+          severity: Severity.WARNING,
+          summary: 'Less than 10% disk space left on {{ $labels.mountpoint }}',
+        },
+      ],
+    });
+
+    new AlertRouting(monitoring, 'routing', {
+      receivers: [Receiver.webhook('webhook', { url: props.webhookUrl ?? 'http://alert-webhook:8080/alerts', sendResolved: true })],
+      route: { receiver: 'webhook', groupBy: ['alertname', 'job'], groupWait: Duration.seconds(10) },
+      routes: [{ matchers: { severity: 'critical' }, receiver: 'webhook', repeatInterval: Duration.hours(1) }],
+      inhibitRules: [{ sourceMatchers: { severity: 'critical' }, targetMatchers: { severity: 'warning' }, equal: ['job'] }],
+    });
+
+    new GrafanaDashboard(monitoring, 'api-dashboard', { dashboard: apiDashboard(), uid: 'sample-api', folder: 'Services' });
+  }
+}
