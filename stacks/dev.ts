@@ -16,10 +16,18 @@ import {
   Severity,
 } from '../lib';
 
-/** Settings that differ between environments. */
+/** Settings that differ between environments or runs (the loopback end-to-end test tightens the timing). */
 export interface DevStackProps {
   /** Where the `webhook` receiver posts alerts. @default "http://alert-webhook:8080/alerts" */
   readonly webhookUrl?: string;
+  /** Scrape interval. @default 15s */
+  readonly scrapeInterval?: Duration;
+  /** Rule evaluation interval. @default 15s */
+  readonly evaluationInterval?: Duration;
+  /** How long the API must be down before ApiDown fires. @default 2m */
+  readonly apiDownFor?: Duration;
+  /** Alertmanager's wait before the first notification of a group. @default 10s */
+  readonly groupWait?: Duration;
 }
 
 const PROMETHEUS = { type: 'prometheus', uid: 'prometheus' };
@@ -62,18 +70,23 @@ export class DevStack extends TerraformStack {
     const monitoring = new MonitoringStack(this, 'monitoring', {
       environment: 'dev',
       target: new DockerHostTarget({ attachNetworks: ['app'] }),
-      prometheus: { retention: Duration.days(7) },
+      prometheus: {
+        retention: Duration.days(7),
+        scrapeInterval: props.scrapeInterval,
+        scrapeTimeout: props.scrapeInterval && Duration.seconds(Math.min(10, props.scrapeInterval.toSeconds())),
+        evaluationInterval: props.evaluationInterval,
+      },
     });
     this.monitoring = monitoring;
 
-    new ServiceScrape(monitoring, 'api', { targets: ['api:8000'], interval: Duration.seconds(10), labels: { team: 'platform' } });
+    new ServiceScrape(monitoring, 'api', { targets: ['api:8000'], labels: { team: 'platform' } });
 
     new AlertGroup(monitoring, 'api-health', {
       rules: [
         {
           alert: 'ApiDown',
           expr: 'up{job="api"} == 0',
-          for: Duration.minutes(2),
+          for: props.apiDownFor ?? Duration.minutes(2),
           severity: Severity.CRITICAL,
           summary: 'API target {{ $labels.instance }} is down',
           description: 'Prometheus has not scraped {{ $labels.instance }} of job {{ $labels.job }} for 2 minutes.',
@@ -104,7 +117,7 @@ export class DevStack extends TerraformStack {
 
     new AlertRouting(monitoring, 'routing', {
       receivers: [Receiver.webhook('webhook', { url: props.webhookUrl ?? 'http://alert-webhook:8080/alerts', sendResolved: true })],
-      route: { receiver: 'webhook', groupBy: ['alertname', 'job'], groupWait: Duration.seconds(10) },
+      route: { receiver: 'webhook', groupBy: ['alertname', 'job'], groupWait: props.groupWait ?? Duration.seconds(10) },
       routes: [{ matchers: { severity: 'critical' }, receiver: 'webhook', repeatInterval: Duration.hours(1) }],
       inhibitRules: [{ sourceMatchers: { severity: 'critical' }, targetMatchers: { severity: 'warning' }, equal: ['job'] }],
     });

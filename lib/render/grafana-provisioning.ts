@@ -44,10 +44,13 @@ export function renderDashboardProvider(path: string): string {
   );
 }
 
-/** The file a dashboard renders to, relative to the dashboards directory: `<folder>/<uid>.json`. */
+/**
+ * The file a dashboard renders to, relative to the dashboards directory: `<folder>/<uid>.json`, or `<uid>.json`
+ * for the General folder (files at the root of a `foldersFromFilesStructure` provider land there).
+ */
 export function dashboardFileName(dashboard: DashboardModel): string {
-  const folder = dashboard.folder ? dashboard.folder.replace(/[\\/:*?"<>|]/g, '_') : 'General';
-  return `${folder}/${dashboard.uid}.json`;
+  if (!dashboard.folder) return `${dashboard.uid}.json`;
+  return `${dashboard.folder.replace(/[\\/:*?"<>|]/g, '_')}/${dashboard.uid}.json`;
 }
 
 /** Renders a dashboard's JSON, two-space indented, with a trailing newline. */

@@ -167,7 +167,7 @@ class DockerHost extends Construct {
       }).name;
     const ports = (component: keyof DockerHostPorts) => {
       const port = props.hostPorts?.[component] ?? PORTS[component];
-      return port === false ? [] : [{ internal: PORTS[component], external: port, ip: props.bindAddress ?? '127.0.0.1' }];
+      return port === false ? undefined : [{ internal: PORTS[component], external: port, ip: props.bindAddress ?? '127.0.0.1' }];
     };
     const name = (component: DockerComponent) => `${env}-${ALIASES[component]}`;
 
@@ -214,7 +214,7 @@ class DockerHost extends Construct {
     // Grafana: admin password from a file, sign-up and anonymous access off, provisioning from the config volume.
     const adminPassword = monitoring.grafana.adminPassword;
     if (adminPassword) {
-      monitoring.requireSecret(adminPassword, 'grafana', describeConstruct('MonitoringStack', monitoring.node.path));
+      if (adminPassword.source === 'variable') this.provideSecret(adminPassword, 'grafana', describeConstruct('MonitoringStack', monitoring.node.path));
     } else {
       const generated = new Password(this, 'grafana-admin-password', { length: 32, special: false });
       this.secretUploads.grafana.set(GRAFANA_ADMIN_PASSWORD_FILE, { file: GRAFANA_ADMIN_PASSWORD_FILE, content: generated.result });

@@ -1,0 +1,34 @@
+import { Testing, TerraformStack } from 'cdktf';
+import { DockerHostTarget, DockerHostTargetProps, MonitoringStack, MonitoringStackProps } from '../../lib';
+
+/** A test stack with one MonitoringStack on a Docker host. */
+export function dockerEnvironment(
+  props: Partial<MonitoringStackProps> = {},
+  target: DockerHostTargetProps = {},
+): { stack: TerraformStack; monitoring: MonitoringStack } {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  const monitoring = new MonitoringStack(stack, 'monitoring', {
+    environment: 'dev',
+    target: new DockerHostTarget(target),
+    ...props,
+  });
+  return { stack, monitoring };
+}
+
+/** Parsed cdk.tf.json of a stack. */
+export function synthJson(stack: TerraformStack, runValidations = true): Record<string, any> {
+  return JSON.parse(Testing.synth(stack, runValidations));
+}
+
+/** The resources of one type in a synthesized stack, by logical id. */
+export function resourcesOf(json: Record<string, any>, type: string): Record<string, any>[] {
+  return Object.values(json.resource?.[type] ?? {});
+}
+
+/** The container whose name ends with `-<suffix>`. */
+export function container(json: Record<string, any>, suffix: string): Record<string, any> {
+  const found = resourcesOf(json, 'docker_container').find((c) => c.name.endsWith(`-${suffix}`));
+  if (!found) throw new Error(`no container ending in -${suffix}`);
+  return found;
+}

@@ -1,0 +1,77 @@
+import { Duration } from '../../lib/model/duration';
+import { MonitoringEnvironment } from '../../lib/model/environment';
+import { Matcher } from '../../lib/model/matchers';
+import { Receiver } from '../../lib/model/receivers';
+import { buildInhibitRule, buildRootRoute, buildRoute } from '../../lib/model/routing';
+import { Secret } from '../../lib/model/secret';
+
+const WHERE = 'AlertRouting dev/monitoring/routing';
+
+describe('receivers', () => {
+  test('a receiver with no integration is refused', () => {
+    expect(() => Receiver.of('team', []).validate(WHERE)).toThrow(
+      'AlertRouting dev/monitoring/routing, receiver team, integrations: got [], expected at least one integration (webhook, email, slack, pagerduty); use Receiver.discard(name) for a receiver that notifies nobody',
+    );
+  });
+
+  test('a discard receiver is allowed', () => {
+    expect(() => Receiver.discard('null').validate(WHERE)).not.toThrow();
+  });
+
+  test('a Slack URL must be a Secret', () => {
+    expect(() => Receiver.slack('s', { apiUrl: 'https://hooks.slack.com/services/X' as unknown as Secret }).validate(WHERE)).toThrow(
+      'AlertRouting dev/monitoring/routing, receiver s, slack, apiUrl: got "<redacted>", expected a Secret (Secret.fromVariable(...) or Secret.fromFile(...)); secrets are never written into alertmanager.yml',
+    );
+  });
+
+  test('an email receiver needs a smarthost as host:port', () => {
+    expect(() => Receiver.email('mail', { to: 'ops@example.com', from: 'am@example.com', smarthost: 'smtp.example.com' }).validate(WHERE)).toThrow(
+      'AlertRouting dev/monitoring/routing, receiver mail, email, smarthost: got "smtp.example.com", expected an SMTP server as "host:port", e.g. "smtp.example.com:587"',
+    );
+  });
+
+  test('a webhook URL with credentials is refused', () => {
+    expect(() => Receiver.webhook('w', { url: 'https://user:pw@hooks.example.com/x' }).validate(WHERE)).toThrow(
+      'receiver w, webhook, url: got "<url with credentials>", expected a URL without user:password@ (use auth with a Secret)',
+    );
+  });
+});
+
+describe('routes', () => {
+  test('matchers from an object are sorted equality matchers', () => {
+    const route = buildRoute({ matchers: { team: 'a', severity: 'critical' }, receiver: 'x' }, WHERE, 'routes[0]');
+    expect(route.matchers.map(String)).toEqual(['severity="critical"', 'team="a"']);
+  });
+
+  test('regex matchers must compile', () => {
+    expect(() => buildRoute({ matchers: [Matcher.re('service', '(api')] }, WHERE, 'routes[0]')).toThrow(
+      'AlertRouting dev/monitoring/routing, routes[0].matchers[0].value: got "(api", expected a regular expression that compiles',
+    );
+  });
+
+  test('the root route writes Alertmanager defaults out', () => {
+    const root = buildRootRoute({ receiver: 'r' }, WHERE);
+    expect(root.groupBy).toEqual(['alertname', 'job']);
+    expect(root.groupWait).toEqual(Duration.seconds(30));
+  });
+
+  test('an inhibit rule needs source and target matchers', () => {
+    expect(() => buildInhibitRule({ sourceMatchers: {}, targetMatchers: { severity: 'warning' } }, WHERE, 'inhibitRules[0]')).toThrow(
+      'AlertRouting dev/monitoring/routing, inhibitRules[0].sourceMatchers: got [], expected at least one matcher',
+    );
+  });
+
+  test('a route to an undeclared receiver is reported with the declared ones', () => {
+    const env = new MonitoringEnvironment('dev');
+    env.addRouting({
+      declaredBy: WHERE,
+      receivers: [Receiver.webhook('web', { url: 'http://hook:80/' })],
+      root: buildRootRoute({ receiver: 'web' }, WHERE),
+      routes: [buildRoute({ matchers: { severity: 'critical' }, receiver: 'pagerduty' }, WHERE, 'routes[0]')],
+      inhibitRules: [],
+    });
+    expect(env.validate()).toEqual([
+      'AlertRouting dev/monitoring/routing, route.routes[0].receiver: got "pagerduty", expected the name of a declared receiver (declared: "web")',
+    ]);
+  });
+});

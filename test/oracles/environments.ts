@@ -1,0 +1,12 @@
+import { Testing } from 'cdktf';
+import { MonitoringStack } from '../../lib';
+import { DevStack } from '../../stacks/dev';
+import { MicroservicesStack } from '../../examples/microservices-docker/main';
+
+/** Every environment of every stack and example: the oracle tests check all of their rendered files. */
+export function allEnvironments(): { name: string; monitoring: MonitoringStack }[] {
+  return [
+    { name: 'stacks/dev', monitoring: new DevStack(Testing.app(), 'dev').monitoring },
+    { name: 'examples/microservices-docker', monitoring: new MicroservicesStack(Testing.app(), 'chat').monitoring },
+  ];
+}

@@ -1,0 +1,41 @@
+import * as path from 'path';
+import { runTool, writeTempFiles } from '../helpers/tools';
+import { allEnvironments } from './environments';
+
+// The real programs judge the rendered files: promtool 2.42 and amtool 0.25 from Debian.
+describe.each(allEnvironments())('oracles: $name', ({ monitoring }) => {
+  const files = monitoring.renderedFiles();
+  const dir = writeTempFiles(files);
+
+  test('promtool check config accepts prometheus.yml with its rule files beside it', () => {
+    const result = runTool('promtool', ['check', 'config', path.join(dir, 'prometheus/prometheus.yml')]);
+    expect(result.output).toContain('is valid prometheus config file syntax');
+    expect(result.status).toBe(0);
+  });
+
+  test('promtool check rules accepts every rule file', () => {
+    const ruleFiles = Object.keys(files).filter((f) => f.startsWith('prometheus/rules/'));
+    expect(ruleFiles.length).toBeGreaterThan(0);
+    const result = runTool('promtool', ['check', 'rules', ...ruleFiles.map((f) => path.join(dir, f))]);
+    expect(result.output).not.toContain('FAILED');
+    expect(result.status).toBe(0);
+  });
+
+  test('amtool check-config accepts alertmanager.yml', () => {
+    const result = runTool('amtool', ['check-config', path.join(dir, 'alertmanager/alertmanager.yml')]);
+    expect(result.output).toContain('SUCCESS');
+    expect(result.status).toBe(0);
+  });
+});
+
+describe('oracles catch what they should', () => {
+  // A guard that the oracle is live: a broken file must fail, or the tests above prove nothing.
+  test('amtool refuses the seeds-style email receiver with a subject field', () => {
+    const dir = writeTempFiles({
+      'am.yml': 'route: {receiver: email}\nreceivers:\n  - name: email\n    email_configs:\n      - to: a@example.com\n        subject: Alert\n',
+    });
+    const result = runTool('amtool', ['check-config', path.join(dir, 'am.yml')]);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('subject');
+  });
+});
