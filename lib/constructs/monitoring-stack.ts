@@ -28,8 +28,17 @@ export interface GrafanaSettings {
 export interface MonitoringStackProps {
   /** Environment name, e.g. `dev` or `prod`: prefixes resource names and becomes the `environment` external label. */
   readonly environment: string;
-  /** Where the monitoring runs. */
-  readonly target: IMonitoringTarget;
+  /**
+   * Where the monitoring runs.
+   * @default - required unless `targets` is given
+   */
+  readonly target?: IMonitoringTarget;
+  /**
+   * Several targets that share the environment, e.g. Prometheus and Alertmanager on a Docker host or AWS, and
+   * dashboards and Grafana-managed alerts on an existing Grafana (`GrafanaTarget`).
+   * @default - `[target]`
+   */
+  readonly targets?: readonly IMonitoringTarget[];
   /** Prometheus settings. @default - 15s scrape and evaluation interval, 10s timeout, 15d retention */
   readonly prometheus?: PrometheusSettings;
   /** Alertmanager settings. @default - Alertmanager's defaults */
@@ -66,8 +75,8 @@ export class MonitoringStack extends Construct {
   public readonly environmentName: string;
   /** The environment's model: everything the constructs declared, as plain data. */
   public readonly model: MonitoringEnvironment;
-  /** The target. */
-  public readonly target: IMonitoringTarget;
+  /** The targets, in the order they were given. */
+  public readonly targets: readonly IMonitoringTarget[];
   /** Grafana settings as given. */
   public readonly grafana: GrafanaSettings;
   private renderCache?: { version: number; select: string; files: RenderedFiles };
@@ -77,12 +86,18 @@ export class MonitoringStack extends Construct {
     Object.defineProperty(this, MONITORING_STACK, { value: true });
     const where = describeConstruct('MonitoringStack', this.node.path);
     if (!props || typeof props !== 'object') throw new MonitoringConfigError(where, 'props', 'are required');
-    if (!props.target || typeof props.target.bind !== 'function') {
+    const targets = [...(props.target ? [props.target] : []), ...(props.targets ?? [])];
+    if (targets.length === 0) {
       throw new MonitoringConfigError(where, 'target', 'is required: expected a target such as new DockerHostTarget()');
     }
+    targets.forEach((target, i) => {
+      if (!target || typeof target.bind !== 'function') {
+        throw new MonitoringConfigError(where, `targets[${i}]`, `got ${String(target)}, expected a target such as new DockerHostTarget()`);
+      }
+    });
     this.model = new MonitoringEnvironment(props.environment, props.prometheus, props.alertmanager, where);
     this.environmentName = props.environment;
-    this.target = props.target;
+    this.targets = targets;
     this.grafana = props.grafana ?? {};
 
     this.node.addValidation({ validate: () => this.model.validate() });
@@ -105,7 +120,7 @@ export class MonitoringStack extends Construct {
         this.writeRenderedFiles(dir);
       },
     });
-    props.target.bind(this);
+    for (const target of targets) target.bind(this);
   }
 
   /**
@@ -135,6 +150,6 @@ export class MonitoringStack extends Construct {
   /** Asks the target to make `secret` available as a file to `component`. Called by child constructs. */
   public requireSecret(secret: Secret, component: Component, requestedBy: string): void {
     if (secret.source === 'file') return;
-    this.target.provideSecret?.(secret, component, requestedBy);
+    for (const target of this.targets) target.provideSecret?.(secret, component, requestedBy);
   }
 }

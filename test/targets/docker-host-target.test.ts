@@ -157,3 +157,14 @@ describe('Terraform escaping', () => {
     expect(unescape(rules)).toContain('note: value is ${x} and %{y}');
   });
 });
+
+describe('DockerHostTarget without Grafana', () => {
+  test('runs no Grafana container, scrape job or output when dashboards live elsewhere', () => {
+    const env = dockerEnvironment({}, { grafana: false });
+    const out = synthJson(env.stack);
+    expect(resourcesOf(out, 'docker_container').map((c) => c.name)).not.toContain('dev-grafana');
+    expect(resourcesOf(out, 'random_password')).toHaveLength(0);
+    expect(out.output.grafana_url).toBeUndefined();
+    expect(env.monitoring.renderedFiles()['prometheus/prometheus.yml']).not.toContain('job_name: grafana');
+  });
+});

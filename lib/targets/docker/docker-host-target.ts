@@ -47,6 +47,11 @@ export interface DockerHostTargetProps {
   readonly images?: Partial<Record<DockerComponent, string>>;
   /** Memory limits in MiB. @default - DEFAULT_MEMORY_MB */
   readonly memoryMb?: Partial<Record<DockerComponent, number>>;
+  /**
+   * Run Grafana on the host. Turn it off when dashboards live in an existing Grafana (`GrafanaTarget`).
+   * @default true
+   */
+  readonly grafana?: boolean;
   /** Run node-exporter for host metrics. @default true */
   readonly nodeExporter?: boolean;
   /** Run cAdvisor for container metrics. @default true */
@@ -134,8 +139,18 @@ interface DockerHostProps extends DockerHostTargetProps {
 }
 
 /** The resources of a {@link DockerHostTarget}. */
+interface ContainerHelpers {
+  image(component: DockerComponent): string;
+  dataVolume(component: DockerComponent): string;
+  configVolume(component: Component): string;
+  ports(component: keyof DockerHostPorts): { internal: number; external: number; ip: string }[] | undefined;
+  name(component: DockerComponent): string;
+  networks(alias: string, extra?: readonly string[]): { name: string; aliases?: string[] }[];
+}
+
 class DockerHost extends Construct {
   private readonly monitoring: MonitoringStack;
+  private readonly props: DockerHostProps;
   private readonly secretUploads: Record<Component, Map<string, FileUpload>> = {
     prometheus: new Map(),
     alertmanager: new Map(),
@@ -146,6 +161,7 @@ class DockerHost extends Construct {
   constructor(monitoring: MonitoringStack, id: string, props: DockerHostProps) {
     super(monitoring, id);
     this.monitoring = monitoring;
+    this.props = props;
     const env = monitoring.environmentName;
     const stack = TerraformStack.of(this);
     const provider = props.provider ?? stack.node.findAll().find((c): c is DockerProvider => c instanceof DockerProvider) ?? new DockerProvider(stack, 'docker', {});
@@ -211,61 +227,14 @@ class DockerHost extends Construct {
       },
     ));
 
-    // Grafana: admin password from a file, sign-up and anonymous access off, provisioning from the config volume.
-    const adminPassword = monitoring.grafana.adminPassword;
-    if (adminPassword) {
-      if (adminPassword.source === 'variable') this.provideSecret(adminPassword, 'grafana', describeConstruct('MonitoringStack', monitoring.node.path));
-    } else {
-      const generated = new Password(this, 'grafana-admin-password', { length: 32, special: false });
-      this.secretUploads.grafana.set(GRAFANA_ADMIN_PASSWORD_FILE, { file: GRAFANA_ADMIN_PASSWORD_FILE, content: generated.result });
-      new TerraformOutput(stack, `${env}_grafana_admin_password`, {
-        value: generated.result,
-        sensitive: true,
-        description: `Grafana admin password of environment ${env}`,
-      }).overrideLogicalId('grafana_admin_password');
-    }
-    monitoring.model.addDataSource({
-      uid: 'prometheus', name: 'Prometheus', type: 'prometheus', url: `http://${ALIASES.prometheus}:${PORTS.prometheus}`, isDefault: true,
-      jsonData: { httpMethod: 'POST', timeInterval: monitoring.model.prometheus.scrapeInterval.toPrometheus() },
-    });
-    monitoring.model.addDataSource({
-      uid: 'alertmanager', name: 'Alertmanager', type: 'alertmanager', url: `http://${ALIASES.alertmanager}:${PORTS.alertmanager}`, isDefault: false,
-      jsonData: { implementation: 'prometheus', handleGrafanaManagedAlerts: false },
-    });
-    new Container(this, 'grafana', hardenedContainer(
-      { name: name('grafana'), image: image('grafana'), memoryMb: props.memory.grafana },
-      {
-        provider,
-        env: [
-          `GF_SECURITY_ADMIN_USER=${monitoring.grafana.adminUser ?? 'admin'}`,
-          `GF_SECURITY_ADMIN_PASSWORD__FILE=${adminPassword?.filePath ?? GRAFANA_ADMIN_PASSWORD_FILE}`,
-          'GF_USERS_ALLOW_SIGN_UP=false',
-          'GF_AUTH_ANONYMOUS_ENABLED=false',
-          'GF_SECURITY_DISABLE_GRAVATAR=true',
-          'GF_ANALYTICS_REPORTING_ENABLED=false',
-          'GF_ANALYTICS_CHECK_FOR_UPDATES=false',
-          `GF_PATHS_PROVISIONING=${CONFIG_ROOT}/provisioning`,
-          // Log to the console only: the root filesystem is read-only, and docker keeps (and rotates) the logs.
-          'GF_LOG_MODE=console',
-        ],
-        volumes: [
-          { volumeName: dataVolume('grafana'), containerPath: '/var/lib/grafana' },
-          { volumeName: configVolume('grafana'), containerPath: CONFIG_ROOT },
-        ],
-        tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' },
-        upload: this.uploads('grafana'),
-        networksAdvanced: networks(ALIASES.grafana),
-        ports: ports('grafana'),
-        healthcheck: httpHealthcheck(`http://127.0.0.1:${PORTS.grafana}/api/health`),
-      },
-    ));
+    if (props.grafana !== false) this.addGrafana(monitoring, provider, { image, dataVolume, configVolume, ports, name, networks });
 
     const targetWhere = 'DockerHostTarget';
     const selfJobs: [string, string][] = [
       ['prometheus', `localhost:${PORTS.prometheus}`],
       ['alertmanager', `${ALIASES.alertmanager}:${PORTS.alertmanager}`],
-      ['grafana', `${ALIASES.grafana}:${PORTS.grafana}`],
     ];
+    if (props.grafana !== false) selfJobs.push(['grafana', `${ALIASES.grafana}:${PORTS.grafana}`]);
 
     if (props.nodeExporter !== false) {
       // Exception: node-exporter reads the host's /proc, /sys and root filesystem (read-only bind mounts); that is
@@ -320,11 +289,67 @@ class DockerHost extends Construct {
 
     const bindHost = props.bindAddress ?? '127.0.0.1';
     for (const component of ['prometheus', 'alertmanager', 'grafana'] as const) {
+      if (component === 'grafana' && props.grafana === false) continue;
       const port = props.hostPorts?.[component] ?? PORTS[component];
       if (port !== false) {
         new TerraformOutput(stack, `${env}_${component}_url`, { value: `http://${bindHost}:${port}` }).overrideLogicalId(`${component}_url`);
       }
     }
+  }
+
+  /** Grafana: admin password from a file, sign-up and anonymous access off, provisioning from the config volume. */
+  private addGrafana(monitoring: MonitoringStack, provider: DockerProvider, helpers: ContainerHelpers): void {
+    const { image, dataVolume, configVolume, ports, name, networks } = helpers;
+    const props = this.props;
+    const stack = TerraformStack.of(this);
+    const env = monitoring.environmentName;
+    const adminPassword = monitoring.grafana.adminPassword;
+    if (adminPassword) {
+      if (adminPassword.source === 'variable') this.provideSecret(adminPassword, 'grafana', describeConstruct('MonitoringStack', monitoring.node.path));
+    } else {
+      const generated = new Password(this, 'grafana-admin-password', { length: 32, special: false });
+      this.secretUploads.grafana.set(GRAFANA_ADMIN_PASSWORD_FILE, { file: GRAFANA_ADMIN_PASSWORD_FILE, content: generated.result });
+      new TerraformOutput(stack, `${env}_grafana_admin_password`, {
+        value: generated.result,
+        sensitive: true,
+        description: `Grafana admin password of environment ${env}`,
+      }).overrideLogicalId('grafana_admin_password');
+    }
+    monitoring.model.addDataSource({
+      uid: 'prometheus', name: 'Prometheus', type: 'prometheus', url: `http://${ALIASES.prometheus}:${PORTS.prometheus}`, isDefault: true,
+      jsonData: { httpMethod: 'POST', timeInterval: monitoring.model.prometheus.scrapeInterval.toPrometheus() },
+    });
+    monitoring.model.addDataSource({
+      uid: 'alertmanager', name: 'Alertmanager', type: 'alertmanager', url: `http://${ALIASES.alertmanager}:${PORTS.alertmanager}`, isDefault: false,
+      jsonData: { implementation: 'prometheus', handleGrafanaManagedAlerts: false },
+    });
+    new Container(this, 'grafana', hardenedContainer(
+      { name: name('grafana'), image: image('grafana'), memoryMb: props.memory.grafana },
+      {
+        provider,
+        env: [
+          `GF_SECURITY_ADMIN_USER=${monitoring.grafana.adminUser ?? 'admin'}`,
+          `GF_SECURITY_ADMIN_PASSWORD__FILE=${adminPassword?.filePath ?? GRAFANA_ADMIN_PASSWORD_FILE}`,
+          'GF_USERS_ALLOW_SIGN_UP=false',
+          'GF_AUTH_ANONYMOUS_ENABLED=false',
+          'GF_SECURITY_DISABLE_GRAVATAR=true',
+          'GF_ANALYTICS_REPORTING_ENABLED=false',
+          'GF_ANALYTICS_CHECK_FOR_UPDATES=false',
+          `GF_PATHS_PROVISIONING=${CONFIG_ROOT}/provisioning`,
+          // Log to the console only: the root filesystem is read-only, and docker keeps (and rotates) the logs.
+          'GF_LOG_MODE=console',
+        ],
+        volumes: [
+          { volumeName: dataVolume('grafana'), containerPath: '/var/lib/grafana' },
+          { volumeName: configVolume('grafana'), containerPath: CONFIG_ROOT },
+        ],
+        tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' },
+        upload: this.uploads('grafana'),
+        networksAdvanced: networks(ALIASES.grafana),
+        ports: ports('grafana'),
+        healthcheck: httpHealthcheck(`http://127.0.0.1:${PORTS.grafana}/api/health`),
+      },
+    ));
   }
 
   /** Makes a secret available as a file in a component's container, from a sensitive Terraform variable. */
