@@ -1,0 +1,20 @@
+import { Testing } from 'cdktf';
+import { DevStack } from '../../stacks/dev';
+
+// Reviewed snapshots: a pull request that changes what `dev` deploys shows the change here, file by file.
+describe('the dev stack', () => {
+  const stack = new DevStack(Testing.app(), 'dev');
+  const synthesized = Testing.synth(stack, true);
+
+  test('cdk.tf.json', () => {
+    expect(JSON.parse(synthesized)).toMatchSnapshot();
+  });
+
+  test.each(Object.keys(stack.monitoring.renderedFiles()))('rendered file %s', (file) => {
+    expect(stack.monitoring.renderedFiles()[file]).toMatchSnapshot();
+  });
+
+  test('is valid Terraform JSON with a local backend on a relative path', () => {
+    expect(JSON.parse(synthesized).terraform.backend.local.path).toBe('terraform.dev.tfstate');
+  });
+});
