@@ -15,7 +15,13 @@ export type {
   EmailOptions,
   SlackOptions,
   PagerDutyOptions,
+  OpsgenieOptions,
+  OpsgenieResponder,
+  MsTeamsOptions,
 } from './model/receivers';
+export type { TimeIntervalOptions, TimePeriod, TimeRange } from './model/time-intervals';
+export type { RoutingExpectation } from './model/environment';
+export type { AlertmanagerVersion } from './model/routing';
 export type { RouteOptions, RootRouteOptions, RouteTimingOptions, InhibitRuleOptions } from './model/routing';
 export type { AlertingRuleDefinition, RecordingRuleDefinition, RuleDefinition } from './model/rules';
 export type { RelabelRule, RelabelAction, BasicAuth, ScrapeTls } from './model/scrape';

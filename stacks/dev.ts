@@ -120,6 +120,7 @@ export class DevStack extends TerraformStack {
       route: { receiver: 'webhook', groupBy: ['alertname', 'job'], groupWait: props.groupWait ?? Duration.seconds(10) },
       routes: [{ matchers: { severity: 'critical' }, receiver: 'webhook', repeatInterval: Duration.hours(1) }],
       inhibitRules: [{ sourceMatchers: { severity: 'critical' }, targetMatchers: { severity: 'warning' }, equal: ['job'] }],
+      expectations: [{ labels: { severity: 'critical', job: 'api' }, receivers: ['webhook'] }],
     });
 
     new GrafanaDashboard(monitoring, 'api-dashboard', { dashboard: apiDashboard(), uid: 'sample-api', folder: 'Services' });

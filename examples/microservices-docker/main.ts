@@ -82,7 +82,16 @@ export class MicroservicesStack extends TerraformStack {
         }),
       ],
       route: { receiver: 'slack' },
-      routes: [{ matchers: { severity: 'critical' }, receiver: 'oncall-email', continue: true }],
+      // critical alerts page by email and still reach the team's channel
+      routes: [
+        { matchers: { severity: 'critical' }, receiver: 'oncall-email', continue: true },
+        { receiver: 'slack', muteTimeIntervals: ['release-window'] },
+      ],
+      timeIntervals: [{ name: 'release-window', periods: [{ weekdays: ['tuesday'], times: [{ start: '14:00', end: '15:00' }], location: 'Europe/Berlin' }] }],
+      expectations: [
+        { labels: { severity: 'critical', job: 'chat-service' }, receivers: ['oncall-email', 'slack'] },
+        { labels: { severity: 'warning', job: 'chat-service' }, receivers: ['slack'] },
+      ],
     });
   }
 }

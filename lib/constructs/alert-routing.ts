@@ -12,7 +12,9 @@ import {
   RouteModel,
   RouteOptions,
 } from '../model/routing';
-import { RoutingDeclaration } from '../model/environment';
+import { RoutingExpectation } from '../model/environment';
+import { checkLabels } from '../model/names';
+import { checkTimeInterval, TimeIntervalOptions } from '../model/time-intervals';
 import { MonitoringStack } from './monitoring-stack';
 
 /** Props of {@link AlertRouting}. */
@@ -28,6 +30,21 @@ export interface AlertRoutingProps {
   readonly routes?: readonly RouteOptions[];
   /** Inhibit rules. @default [] */
   readonly inhibitRules?: readonly InhibitRuleOptions[];
+  /** Named time intervals routes can use as `muteTimeIntervals` / `activeTimeIntervals`. @default [] */
+  readonly timeIntervals?: readonly TimeIntervalOptions[];
+  /**
+   * Notification templates: name → Go template text (`{{ define "slack.title" }}...{{ end }}`), rendered as
+   * `alertmanager/templates/<name>.tmpl` and loaded by Alertmanager.
+   * @default {}
+   */
+  readonly templates?: Readonly<Record<string, string>>;
+  /**
+   * Routing expectations, e.g. `{ labels: { severity: 'critical' }, receivers: ['pagerduty', 'slack'] }`: an alert
+   * with these labels must reach exactly these receivers. Checked with `amtool config routes test` by the test
+   * suite; {@link AlertRouting.routingTests} gives the commands for your own CI.
+   * @default []
+   */
+  readonly expectations?: readonly RoutingExpectation[];
 }
 
 /**
@@ -43,6 +60,9 @@ export class AlertRouting extends Construct {
     root?: RouteModel;
     routes: RouteModel[];
     inhibitRules: InhibitRuleModel[];
+    timeIntervals: TimeIntervalOptions[];
+    templates: Record<string, string>;
+    expectations: RoutingExpectation[];
   };
 
   constructor(scope: Construct, id: string, props: AlertRoutingProps = {}) {
@@ -55,11 +75,60 @@ export class AlertRouting extends Construct {
       root: props.route === undefined ? undefined : buildRootRoute(props.route, this.where),
       routes: [],
       inhibitRules: [],
+      timeIntervals: [],
+      templates: {},
+      expectations: [],
     };
-    this.monitoring.model.addRouting(this.declaration as RoutingDeclaration);
+    this.monitoring.model.addRouting(this.declaration);
     for (const receiver of props.receivers ?? []) this.addReceiver(receiver);
     for (const route of props.routes ?? []) this.addRoute(route);
     for (const rule of props.inhibitRules ?? []) this.addInhibitRule(rule);
+    for (const interval of props.timeIntervals ?? []) this.addTimeInterval(interval);
+    for (const [name, text] of Object.entries(props.templates ?? {})) this.addTemplate(name, text);
+    for (const expectation of props.expectations ?? []) this.expectRoute(expectation);
+  }
+
+  /**
+   * The `amtool config routes test` commands that check every routing expectation of the environment, relative to
+   * the rendered `alertmanager/` directory. Run them in CI against `cdktf.out/stacks/<stack>/rendered/<id>/`.
+   */
+  public static routingTests(monitoring: MonitoringStack): string[][] {
+    return monitoring.model.routingDeclarations.flatMap((r) =>
+      r.expectations.map((e) => [
+        'amtool', 'config', 'routes', 'test', '--config.file=alertmanager/alertmanager.yml',
+        `--verify.receivers=${[...e.receivers].join(',')}`,
+        ...Object.keys(e.labels).sort().map((k) => `${k}=${e.labels[k]}`),
+      ]),
+    );
+  }
+
+  /** Adds a named time interval. */
+  public addTimeInterval(interval: TimeIntervalOptions): void {
+    checkTimeInterval(interval, this.where, `timeIntervals[${this.declaration.timeIntervals.length}]`);
+    this.declaration.timeIntervals.push(interval);
+    this.monitoring.model.touch();
+  }
+
+  /** Adds a notification template file. */
+  public addTemplate(name: string, text: string): void {
+    if (typeof name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) {
+      throw invalid(this.where, 'templates key', name, 'a file name of letters, digits, ".", "_" and "-" (without .tmpl)');
+    }
+    if (typeof text !== 'string' || !text.includes('{{')) {
+      throw invalid(this.where, `templates.${name}`, text, 'Go template text, e.g. {{ define "slack.title" }}...{{ end }}');
+    }
+    this.declaration.templates[name] = text;
+    this.monitoring.model.touch();
+  }
+
+  /** Declares that an alert with `labels` must be routed to exactly `receivers`. */
+  public expectRoute(expectation: RoutingExpectation): void {
+    const field = `expectations[${this.declaration.expectations.length}]`;
+    checkLabels(expectation?.labels, this.where, `${field}.labels`);
+    if (!Array.isArray(expectation.receivers) || expectation.receivers.length === 0) {
+      throw invalid(this.where, `${field}.receivers`, expectation.receivers, 'a non-empty list of receiver names');
+    }
+    this.declaration.expectations.push({ labels: { ...expectation.labels }, receivers: [...expectation.receivers] });
   }
 
   /** Adds a receiver. */

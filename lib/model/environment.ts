@@ -6,6 +6,7 @@ import { PrometheusModel } from './prometheus';
 import { Receiver } from './receivers';
 import {
   AlertmanagerModel,
+  AlertmanagerVersion,
   buildInhibitRule,
   buildRootRoute,
   buildRoute,
@@ -17,6 +18,7 @@ import {
   RouteOptions,
 } from './routing';
 import { RuleGroupModel } from './rules';
+import { TimeIntervalOptions } from './time-intervals';
 import { ScrapeJobModel } from './scrape';
 
 /** Prometheus-wide settings of an environment. */
@@ -39,6 +41,12 @@ export interface PrometheusSettings {
 export interface AlertmanagerSettings {
   /** Time after which an alert without updates is declared resolved. @default 5m (Alertmanager's default) */
   readonly resolveTimeout?: Duration | string;
+  /**
+   * The oldest Alertmanager that must accept the rendered file. 0.25 (Debian's amtool, the test oracle) is the
+   * default; 0.28 (the Docker host's pinned image) unlocks Microsoft Teams Workflows receivers.
+   * @default "0.25"
+   */
+  readonly version?: AlertmanagerVersion;
 }
 
 /** One routing declaration (an `AlertRouting` construct), validated. */
@@ -48,6 +56,16 @@ export interface RoutingDeclaration {
   readonly root?: RouteModel;
   readonly routes: readonly RouteModel[];
   readonly inhibitRules: readonly InhibitRuleModel[];
+  readonly timeIntervals: readonly TimeIntervalOptions[];
+  readonly templates: Readonly<Record<string, string>>;
+  /** Routing expectations: alerts with these labels must reach exactly these receivers. */
+  readonly expectations: readonly RoutingExpectation[];
+}
+
+/** "An alert with `labels` is delivered to exactly `receivers`", checked with amtool in tests. */
+export interface RoutingExpectation {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly receivers: readonly string[];
 }
 
 /** The receiver used when an environment declares no routing at all: it notifies nobody (a warning says so). */
@@ -70,6 +88,8 @@ export class MonitoringEnvironment {
   public readonly prometheus: Omit<PrometheusModel, 'scrapeJobs' | 'ruleGroups' | 'alertmanagers'>;
   /** Alertmanager settings, validated. */
   public readonly resolveTimeout?: Duration;
+  /** The oldest Alertmanager the rendered file targets. */
+  public readonly alertmanagerVersion: AlertmanagerVersion;
 
   constructor(
     /** Environment name (`dev`, `prod`), also the `environment` external label. */
@@ -98,6 +118,10 @@ export class MonitoringEnvironment {
       retentionSize: prometheus.retentionSize,
       externalLabels: { environment: name, ...(prometheus.externalLabels ?? {}) },
     };
+    if (alertmanager.version !== undefined && alertmanager.version !== '0.25' && alertmanager.version !== '0.28') {
+      throw invalid(where, 'alertmanager.version', alertmanager.version, '"0.25" or "0.28"');
+    }
+    this.alertmanagerVersion = alertmanager.version ?? '0.25';
     this.resolveTimeout =
       alertmanager.resolveTimeout === undefined ? undefined : Duration.from(alertmanager.resolveTimeout, where, 'alertmanager.resolveTimeout');
   }
@@ -202,6 +226,9 @@ export class MonitoringEnvironment {
       route,
       receivers: allReceivers,
       inhibitRules: this.routings.flatMap((r) => r.inhibitRules),
+      timeIntervals: this.routings.flatMap((r) => r.timeIntervals),
+      templates: Object.assign({}, ...this.routings.map((r) => r.templates)),
+      version: this.alertmanagerVersion,
     };
   }
 
@@ -261,6 +288,24 @@ export class MonitoringEnvironment {
       errors.push(
         `${this.routings[0].declaredBy}, route: no AlertRouting in the environment sets the root route; expected one AlertRouting with \`route: { receiver: ... }\``,
       );
+    }
+    const intervalNames = new Map<string, string>();
+    const templateNames = new Map<string, string>();
+    for (const routing of this.routings) {
+      for (const interval of routing.timeIntervals) {
+        attempt(() => {
+          const first = intervalNames.get(interval.name);
+          if (first !== undefined) throw duplicate(routing.declaredBy, 'timeIntervals[].name', interval.name, first);
+          intervalNames.set(interval.name, routing.declaredBy);
+        });
+      }
+      for (const name of Object.keys(routing.templates)) {
+        attempt(() => {
+          const first = templateNames.get(name);
+          if (first !== undefined) throw duplicate(routing.declaredBy, 'templates key', name, first);
+          templateNames.set(name, routing.declaredBy);
+        });
+      }
     }
     attempt(() =>
       checkRouting(

@@ -13,6 +13,7 @@ export const FILES = {
   prometheusConfig: 'prometheus/prometheus.yml',
   ruleFile: (fileName: string) => `prometheus/rules/${fileName}`,
   alertmanagerConfig: 'alertmanager/alertmanager.yml',
+  alertmanagerTemplate: (name: string) => `alertmanager/templates/${name}.tmpl`,
   grafanaDataSources: 'grafana/provisioning/datasources/datasources.yml',
   grafanaDashboardProvider: 'grafana/provisioning/dashboards/dashboards.yml',
   grafanaDashboard: (relative: string) => `grafana/dashboards/${relative}`,

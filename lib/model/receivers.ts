@@ -77,12 +77,50 @@ export interface PagerDutyOptions extends IntegrationOptions {
   readonly description?: string;
 }
 
+/** An Opsgenie responder: who gets the alert. */
+export interface OpsgenieResponder {
+  /** `team`, `user`, `escalation` or `schedule`. */
+  readonly type: 'team' | 'user' | 'escalation' | 'schedule';
+  /** The responder's name. */
+  readonly name: string;
+}
+
+/** Opsgenie (`opsgenie_configs`). */
+export interface OpsgenieOptions extends IntegrationOptions {
+  /** The Opsgenie API key, a secret. */
+  readonly apiKey: Secret;
+  /** Alert text (Go template). @default - Alertmanager's default */
+  readonly message?: string;
+  /** Priority P1–P5 (Go template allowed). @default - Opsgenie's default (P3) */
+  readonly priority?: string;
+  /** Who is notified. @default - Opsgenie's routing */
+  readonly responders?: readonly OpsgenieResponder[];
+  /** Comma-separated tags. @default - none */
+  readonly tags?: string;
+}
+
+/**
+ * Microsoft Teams through a Workflows (Power Automate) webhook (`msteamsv2_configs`). Office 365 connectors are
+ * retired; Alertmanager supports Workflows from 0.28, so this needs `alertmanager: { version: '0.28' }` on the
+ * environment (the default, 0.25, is what Debian's amtool checks).
+ */
+export interface MsTeamsOptions extends IntegrationOptions {
+  /** The Workflows webhook URL, a secret. */
+  readonly webhookUrl: Secret;
+  /** Card title (Go template). @default - Alertmanager's default */
+  readonly title?: string;
+  /** Card text (Go template). @default - Alertmanager's default */
+  readonly text?: string;
+}
+
 /** One notification integration of a receiver. */
 export type Integration =
   | { readonly type: 'webhook'; readonly options: WebhookOptions }
   | { readonly type: 'email'; readonly options: EmailOptions }
   | { readonly type: 'slack'; readonly options: SlackOptions }
-  | { readonly type: 'pagerduty'; readonly options: PagerDutyOptions };
+  | { readonly type: 'pagerduty'; readonly options: PagerDutyOptions }
+  | { readonly type: 'opsgenie'; readonly options: OpsgenieOptions }
+  | { readonly type: 'msteams'; readonly options: MsTeamsOptions };
 
 /**
  * Where notifications go: a named receiver with one or more integrations.
@@ -107,6 +145,14 @@ export class Receiver {
   public static pagerduty(name: string, options: PagerDutyOptions): Receiver {
     return new Receiver(name, [{ type: 'pagerduty', options }], false);
   }
+  /** An Opsgenie receiver. */
+  public static opsgenie(name: string, options: OpsgenieOptions): Receiver {
+    return new Receiver(name, [{ type: 'opsgenie', options }], false);
+  }
+  /** A Microsoft Teams receiver (Workflows webhook; needs Alertmanager 0.28, see {@link MsTeamsOptions}). */
+  public static msteams(name: string, options: MsTeamsOptions): Receiver {
+    return new Receiver(name, [{ type: 'msteams', options }], false);
+  }
   /** A receiver with several integrations. */
   public static of(name: string, integrations: readonly Integration[]): Receiver {
     return new Receiver(name, [...integrations], false);
@@ -121,6 +167,8 @@ export class Receiver {
     email: (options: EmailOptions): Integration => ({ type: 'email', options }),
     slack: (options: SlackOptions): Integration => ({ type: 'slack', options }),
     pagerduty: (options: PagerDutyOptions): Integration => ({ type: 'pagerduty', options }),
+    opsgenie: (options: OpsgenieOptions): Integration => ({ type: 'opsgenie', options }),
+    msteams: (options: MsTeamsOptions): Integration => ({ type: 'msteams', options }),
   };
 
   private constructor(
@@ -139,7 +187,7 @@ export class Receiver {
     }
     const here = `${where}, receiver ${this.name}`;
     if (!this.discards && this.integrations.length === 0) {
-      throw invalid(here, 'integrations', [], 'at least one integration (webhook, email, slack, pagerduty); use Receiver.discard(name) for a receiver that notifies nobody');
+      throw invalid(here, 'integrations', [], 'at least one integration (webhook, email, slack, pagerduty, opsgenie, msteams); use Receiver.discard(name) for a receiver that notifies nobody');
     }
     this.integrations.forEach((integration, i) => validateIntegration(integration, here, `integrations[${i}]`));
   }
@@ -200,7 +248,23 @@ function validateIntegration(integration: Integration, where: string, field: str
     case 'pagerduty':
       requireSecret(integration.options.routingKey, here, 'routingKey');
       break;
+    case 'opsgenie': {
+      requireSecret(integration.options.apiKey, here, 'apiKey');
+      const priority = integration.options.priority;
+      if (priority !== undefined && !/^P[1-5]$/.test(priority) && !priority.includes('{{')) {
+        throw invalid(here, 'priority', priority, 'P1, P2, P3, P4 or P5 (or a Go template)');
+      }
+      (integration.options.responders ?? []).forEach((r, i) => {
+        if (!['team', 'user', 'escalation', 'schedule'].includes(r?.type) || typeof r.name !== 'string' || r.name === '') {
+          throw invalid(here, `responders[${i}]`, r, '{ type: "team" | "user" | "escalation" | "schedule", name: "..." }');
+        }
+      });
+      break;
+    }
+    case 'msteams':
+      requireSecret(integration.options.webhookUrl, here, 'webhookUrl');
+      break;
     default:
-      throw invalid(where, `${field}.type`, (integration as { type: unknown }).type, 'one of webhook, email, slack, pagerduty');
+      throw invalid(where, `${field}.type`, (integration as { type: unknown }).type, 'one of webhook, email, slack, pagerduty, opsgenie, msteams');
   }
 }

@@ -4,6 +4,7 @@ import { buildMatchers, Matcher, MatcherInput } from './matchers';
 import { checkLabelName } from './names';
 import { Receiver } from './receivers';
 import { Secret } from './secret';
+import { TimeIntervalOptions } from './time-intervals';
 
 /** Grouping and timing shared by the root route and child routes. */
 export interface RouteTimingOptions {
@@ -27,6 +28,10 @@ export interface RouteOptions extends RouteTimingOptions {
   readonly continue?: boolean;
   /** Child routes. @default [] */
   readonly routes?: readonly RouteOptions[];
+  /** Names of time intervals during which this route sends nothing (e.g. maintenance windows). @default [] */
+  readonly muteTimeIntervals?: readonly string[];
+  /** Names of time intervals outside which this route sends nothing (e.g. business hours). @default - always active */
+  readonly activeTimeIntervals?: readonly string[];
 }
 
 /** The root route: catches everything no child takes. */
@@ -57,6 +62,8 @@ export interface RouteModel {
   readonly groupInterval?: Duration;
   readonly repeatInterval?: Duration;
   readonly routes: readonly RouteModel[];
+  readonly muteTimeIntervals?: readonly string[];
+  readonly activeTimeIntervals?: readonly string[];
   /** Where it was declared, for messages. */
   readonly declaredBy: string;
 }
@@ -74,7 +81,16 @@ export interface AlertmanagerModel {
   readonly route: RouteModel;
   readonly receivers: readonly Receiver[];
   readonly inhibitRules: readonly InhibitRuleModel[];
+  /** Named time intervals. @default [] */
+  readonly timeIntervals?: readonly TimeIntervalOptions[];
+  /** Notification template files: name (without `.tmpl`) → Go template text. @default {} */
+  readonly templates?: Readonly<Record<string, string>>;
+  /** The Alertmanager version the file is written for: fields newer than 0.25 are refused unless it is 0.28. */
+  readonly version?: AlertmanagerVersion;
 }
+
+/** The Alertmanager versions the renderer knows: 0.25 (Debian's amtool, the default) and 0.28 (the pinned image). */
+export type AlertmanagerVersion = '0.25' | '0.28';
 
 /** The root's timing when nobody sets it: Alertmanager's own defaults, written out so reviewers see them. */
 export const DEFAULT_ROOT_TIMING = {
@@ -112,6 +128,8 @@ export function buildRoute(options: RouteOptions, where: string, field: string):
     continue: options.continue,
     ...buildTiming(options, where, field),
     routes: (options.routes ?? []).map((child, i) => buildRoute(child, where, `${field}.routes[${i}]`)),
+    muteTimeIntervals: options.muteTimeIntervals ? [...options.muteTimeIntervals] : undefined,
+    activeTimeIntervals: options.activeTimeIntervals ? [...options.activeTimeIntervals] : undefined,
     declaredBy: where,
   };
 }
@@ -157,13 +175,31 @@ export function checkRouting(model: AlertmanagerModel, receiverOrigins: readonly
     declared.set(receiver.name, receiverOrigins[i]);
   });
   const names = [...declared.keys()];
+  const intervals = (model.timeIntervals ?? []).map((t) => t.name);
   const visit = (route: RouteModel, field: string) => {
     if (route.receiver !== undefined && !declared.has(route.receiver)) {
       throw unknownReference(route.declaredBy, `${field}.receiver`, route.receiver, 'receiver', names);
     }
+    for (const key of ['muteTimeIntervals', 'activeTimeIntervals'] as const) {
+      (route[key] ?? []).forEach((name, i) => {
+        if (!intervals.includes(name)) throw unknownReference(route.declaredBy, `${field}.${key}[${i}]`, name, 'time interval', intervals);
+      });
+    }
     route.routes.forEach((child, i) => visit(child, `${field}.routes[${i}]`));
   };
   visit(model.route, 'route');
+  if ((model.version ?? '0.25') === '0.25') {
+    model.receivers.forEach((receiver, i) => {
+      if (receiver.integrations.some((integration) => integration.type === 'msteams')) {
+        throw invalid(
+          receiverOrigins[i],
+          `receiver ${receiver.name}, msteams`,
+          'Microsoft Teams',
+          "an integration Alertmanager 0.25 knows: Teams Workflows webhooks (msteamsv2_configs) need Alertmanager 0.28; set alertmanager: { version: '0.28' } on the MonitoringStack (the Docker host's pinned image is 0.28), or route to Teams through a webhook bridge",
+        );
+      }
+    });
+  }
 }
 
 /** The secrets the Alertmanager config reads from files. */
@@ -183,6 +219,12 @@ export function alertmanagerSecrets(model: AlertmanagerModel): Secret[] {
           break;
         case 'pagerduty':
           out.push(integration.options.routingKey);
+          break;
+        case 'opsgenie':
+          out.push(integration.options.apiKey);
+          break;
+        case 'msteams':
+          out.push(integration.options.webhookUrl);
           break;
       }
     }

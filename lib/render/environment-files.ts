@@ -24,7 +24,9 @@ export function renderEnvironmentFiles(env: MonitoringEnvironment, select: Rende
     for (const group of prometheus.ruleGroups) files[FILES.ruleFile(group.fileName)] = renderRuleFile(group);
   }
   if (select.alertmanager !== false) {
-    files[FILES.alertmanagerConfig] = renderAlertmanagerConfig(env.alertmanagerModel(), env.name);
+    const alertmanager = env.alertmanagerModel();
+    files[FILES.alertmanagerConfig] = renderAlertmanagerConfig(alertmanager, env.name);
+    for (const [name, text] of Object.entries(alertmanager.templates ?? {})) files[FILES.alertmanagerTemplate(name)] = text;
   }
   if (select.grafana !== false) {
     files[FILES.grafanaDataSources] = renderDataSources(env.allDataSources);

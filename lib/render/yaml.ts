@@ -12,6 +12,9 @@ export function toYaml(value: unknown, header?: string): string {
     aliasDuplicateObjects: false,
     indentSeq: true,
     singleQuote: false,
+    // Prometheus and Alertmanager read YAML with go-yaml (YAML 1.1 rules): quote what 1.1 would read as
+    // something else (`22:00` as a base-60 number, `on`/`yes` as booleans).
+    version: '1.1',
   });
   return header ? `${header.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n')}\n${body}` : body;
 }

@@ -10,7 +10,7 @@ const WHERE = 'AlertRouting dev/monitoring/routing';
 describe('receivers', () => {
   test('a receiver with no integration is refused', () => {
     expect(() => Receiver.of('team', []).validate(WHERE)).toThrow(
-      'AlertRouting dev/monitoring/routing, receiver team, integrations: got [], expected at least one integration (webhook, email, slack, pagerduty); use Receiver.discard(name) for a receiver that notifies nobody',
+      'AlertRouting dev/monitoring/routing, receiver team, integrations: got [], expected at least one integration (webhook, email, slack, pagerduty, opsgenie, msteams); use Receiver.discard(name) for a receiver that notifies nobody',
     );
   });
 
@@ -69,9 +69,35 @@ describe('routes', () => {
       root: buildRootRoute({ receiver: 'web' }, WHERE),
       routes: [buildRoute({ matchers: { severity: 'critical' }, receiver: 'pagerduty' }, WHERE, 'routes[0]')],
       inhibitRules: [],
+      timeIntervals: [],
+      templates: {},
+      expectations: [],
     });
     expect(env.validate()).toEqual([
       'AlertRouting dev/monitoring/routing, route.routes[0].receiver: got "pagerduty", expected the name of a declared receiver (declared: "web")',
     ]);
+  });
+});
+
+describe('time intervals', () => {
+  const { checkTimeInterval } = jest.requireActual('../../lib/model/time-intervals');
+  test.each([
+    [{ name: 'x', periods: [{ times: [{ start: '17:00', end: '09:00' }] }] }, 'timeIntervals[0].periods[0].times[0]: got {"start":"17:00","end":"09:00"}, expected a range { start: "HH:MM", end: "HH:MM" } with start before end'],
+    [{ name: 'x', periods: [{ weekdays: ['funday'] }] }, 'timeIntervals[0].periods[0].weekdays[0]: got "funday", expected a weekday name or range such as "monday:friday"'],
+    [{ name: 'x', periods: [{ location: 'Mars/Olympus' }] }, 'timeIntervals[0].periods[0].location: got "Mars/Olympus", expected an IANA time zone such as "Europe/Berlin"'],
+    [{ name: 'x', periods: [] }, 'timeIntervals[0].periods: got [], expected at least one period'],
+  ])('refuses %j', (interval, message) => {
+    expect(() => checkTimeInterval(interval, WHERE, 'timeIntervals[0]')).toThrow(`${WHERE}, ${message}`);
+  });
+});
+
+describe('more receivers', () => {
+  test('Opsgenie priority and responders are checked', () => {
+    expect(() => Receiver.opsgenie('o', { apiKey: Secret.fromFile('/k'), priority: 'urgent' }).validate(WHERE)).toThrow(
+      'AlertRouting dev/monitoring/routing, receiver o, opsgenie, priority: got "urgent", expected P1, P2, P3, P4 or P5 (or a Go template)',
+    );
+    expect(() => Receiver.opsgenie('o', { apiKey: Secret.fromFile('/k'), responders: [{ type: 'squad' as never, name: 'x' }] }).validate(WHERE)).toThrow(
+      'receiver o, opsgenie, responders[0]: got {"type":"squad","name":"x"}',
+    );
   });
 });

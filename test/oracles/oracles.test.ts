@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { runTool, writeTempFiles } from '../helpers/tools';
 import { allEnvironments } from './environments';
+import { AlertRouting } from '../../lib';
 
 // The real programs judge the rendered files: promtool 2.42 and amtool 0.25 from Debian.
 describe.each(allEnvironments())('oracles: $name', ({ monitoring }) => {
@@ -21,6 +22,15 @@ describe.each(allEnvironments())('oracles: $name', ({ monitoring }) => {
     expect(result.status).toBe(0);
   });
 
+  test('every routing expectation holds (amtool config routes test --verify.receivers)', () => {
+    const commands = AlertRouting.routingTests(monitoring);
+    expect(commands.length).toBeGreaterThan(0);
+    for (const [tool, ...args] of commands) {
+      const result = runTool(tool, args, dir);
+      expect({ args, output: result.output.trim(), status: result.status }).toEqual({ args, output: expect.any(String), status: 0 });
+    }
+  });
+
   test('amtool check-config accepts alertmanager.yml', () => {
     const result = runTool('amtool', ['check-config', path.join(dir, 'alertmanager/alertmanager.yml')]);
     expect(result.output).toContain('SUCCESS');
@@ -29,6 +39,14 @@ describe.each(allEnvironments())('oracles: $name', ({ monitoring }) => {
 });
 
 describe('oracles catch what they should', () => {
+  test('a wrong routing expectation fails amtool', () => {
+    const { monitoring } = allEnvironments()[1];
+    const dir = writeTempFiles(monitoring.renderedFiles());
+    const result = runTool('amtool', ['config', 'routes', 'test', '--config.file=alertmanager/alertmanager.yml', '--verify.receivers=slack', 'severity=critical'], dir);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('oncall-email,slack');
+  });
+
   // A guard that the oracle is live: a broken file must fail, or the tests above prove nothing.
   test('amtool refuses the seeds-style email receiver with a subject field', () => {
     const dir = writeTempFiles({
