@@ -5,6 +5,8 @@ export { Duration } from './model/duration';
 export { Severity } from './model/severity';
 export { Secret } from './model/secret';
 export { Matcher } from './model/matchers';
+export { Exporter } from './model/exporters';
+export type { PostgresExporterOptions, RedisExporterOptions, BlackboxProbeOptions, BlackboxModuleOptions, BlackboxHttpOptions } from './model/exporters';
 export type { MatchOperator, MatcherInput } from './model/matchers';
 export { Receiver } from './model/receivers';
 export type {

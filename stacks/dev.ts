@@ -9,9 +9,11 @@ import {
   AlertRouting,
   DockerHostTarget,
   Duration,
+  Exporter,
   GrafanaDashboard,
   MonitoringStack,
   Receiver,
+  Secret,
   ServiceScrape,
   Severity,
 } from '../lib';
@@ -28,6 +30,8 @@ export interface DevStackProps {
   readonly apiDownFor?: Duration;
   /** Alertmanager's wait before the first notification of a group. @default 10s */
   readonly groupWait?: Duration;
+  /** The health endpoint blackbox-exporter probes. @default "http://api:8000/health" */
+  readonly healthUrl?: string;
 }
 
 const PROMETHEUS = { type: 'prometheus', uid: 'prometheus' };
@@ -80,6 +84,12 @@ export class DevStack extends TerraformStack {
     this.monitoring = monitoring;
 
     new ServiceScrape(monitoring, 'api', { targets: ['api:8000'], labels: { team: 'platform' } });
+    // PostgreSQL and Redis have no /metrics endpoint: their exporters run next to Prometheus.
+    new ServiceScrape(monitoring, 'postgres', {
+      exporter: Exporter.postgres({ address: 'postgres:5432', database: 'app', user: 'postgres_exporter', password: Secret.fromVariable('postgres_exporter_password') }),
+    });
+    new ServiceScrape(monitoring, 'redis', { exporter: Exporter.redis({ address: 'redis:6379', password: Secret.fromVariable('redis_password') }) });
+    new ServiceScrape(monitoring, 'api-probe', { exporter: Exporter.blackbox({ urls: [props.healthUrl ?? 'http://api:8000/health'] }) });
 
     new AlertGroup(monitoring, 'api-health', {
       rules: [

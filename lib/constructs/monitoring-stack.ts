@@ -8,6 +8,7 @@ import { describeConstruct, MonitoringConfigError, noMonitoringStack } from '../
 import { Component } from '../model/layout';
 import { Secret } from '../model/secret';
 import { nonMetricsPortWarnings } from '../model/scrape';
+import { ExporterDeployment } from '../model/exporters';
 import { renderEnvironmentFiles, RenderedFiles, RenderSelection } from '../render/environment-files';
 import { IMonitoringTarget } from './target';
 
@@ -79,6 +80,7 @@ export class MonitoringStack extends Construct {
   public readonly targets: readonly IMonitoringTarget[];
   /** Grafana settings as given. */
   public readonly grafana: GrafanaSettings;
+  private readonly deployedExporters = new Set<string>();
   private renderCache?: { version: number; select: string; files: RenderedFiles };
 
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
@@ -145,6 +147,14 @@ export class MonitoringStack extends Construct {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, content);
     }
+  }
+
+  /** Asks the targets to run an exporter (once per name: the blackbox exporter is shared). Called by ServiceScrape. */
+  public requireExporter(deployment: ExporterDeployment, requestedBy: string): void {
+    if (this.deployedExporters.has(deployment.name)) return;
+    this.deployedExporters.add(deployment.name);
+    for (const secretFile of deployment.secretFiles) this.requireSecret(secretFile.secret, 'exporters', requestedBy);
+    for (const target of this.targets) target.deployExporter?.(deployment, requestedBy);
   }
 
   /** Asks the target to make `secret` available as a file to `component`. Called by child constructs. */

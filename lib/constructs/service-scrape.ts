@@ -3,12 +3,23 @@ import { Duration } from '../model/duration';
 import { describeConstruct } from '../model/errors';
 import { BasicAuth, buildScrapeJob, RelabelRule, ScrapeJobModel, ScrapeTls } from '../model/scrape';
 import { Secret } from '../model/secret';
+import { invalid } from '../model/errors';
+import { BLACKBOX, BlackboxProbeOptions, buildBlackboxModule, checkProbeUrls, Exporter, exporterDeployment } from '../model/exporters';
 import { MonitoringStack } from './monitoring-stack';
 
 /** Props of {@link ServiceScrape}. */
 export interface ServiceScrapeProps {
-  /** `host:port` addresses to scrape, e.g. `['api:8000']`. Hosts are container names on the attached networks. */
-  readonly targets: readonly string[];
+  /**
+   * `host:port` addresses to scrape, e.g. `['api:8000']`. Hosts are container names on the attached networks.
+   * @default - required unless `exporter` is given (the exporter is the target)
+   */
+  readonly targets?: readonly string[];
+  /**
+   * An exporter to deploy and scrape instead of `targets`: `Exporter.postgres({...})`, `Exporter.redis({...})`,
+   * or `Exporter.blackbox({ urls })` for HTTP health probes.
+   * @default - none: `targets` serve their own /metrics
+   */
+  readonly exporter?: Exporter;
   /** The `job` label and job name; unique in the environment. @default - the construct id */
   readonly jobName?: string;
   /** Path of the metrics endpoint. @default "/metrics" */
@@ -52,10 +63,53 @@ export class ServiceScrape extends Construct {
     super(scope, id);
     const monitoring = MonitoringStack.of(this, 'ServiceScrape');
     const where = describeConstruct('ServiceScrape', this.node.path);
-    this.job = buildScrapeJob({ ...props, jobName: props.jobName ?? id }, where);
+    const jobName = props.jobName ?? id;
+    this.job = props.exporter ? this.exporterJob(monitoring, props, jobName, where) : buildScrapeJob({ ...props, targets: props.targets ?? [], jobName }, where);
     if (this.job.basicAuth) monitoring.requireSecret(this.job.basicAuth.password, 'prometheus', where);
     if (this.job.bearerToken) monitoring.requireSecret(this.job.bearerToken, 'prometheus', where);
     monitoring.model.addScrapeJob(this.job);
+  }
+
+  private exporterJob(monitoring: MonitoringStack, props: ServiceScrapeProps, jobName: string, where: string): ScrapeJobModel {
+    const exporter = props.exporter!;
+    if (!(exporter instanceof Exporter)) {
+      throw invalid(where, 'exporter', exporter, 'an Exporter such as Exporter.postgres({...}), Exporter.redis({...}) or Exporter.blackbox({ urls })');
+    }
+    if (props.targets !== undefined) {
+      throw invalid(where, 'targets', props.targets, 'no targets when an exporter is given (the exporter is the target; for probes list `exporter.urls`)');
+    }
+    if (exporter.kind === 'blackbox') {
+      const options = exporter.options as BlackboxProbeOptions;
+      checkProbeUrls(options.urls, where);
+      const module = buildBlackboxModule(options.module, where);
+      monitoring.model.addBlackboxModule(module, where);
+      monitoring.requireExporter(
+        { kind: 'blackbox', name: BLACKBOX.name, port: BLACKBOX.port, args: [], environment: {}, secretFiles: [] },
+        where,
+      );
+      // The probe URL becomes the `target` parameter and the `instance` label; the exporter is the address.
+      return buildScrapeJob(
+        {
+          ...props,
+          jobName,
+          targets: options.urls,
+          probe: true,
+          metricsPath: '/probe',
+          params: { module: [module.name] },
+          relabelConfigs: [
+            { sourceLabels: ['__address__'], targetLabel: '__param_target' },
+            { sourceLabels: ['__param_target'], targetLabel: 'instance' },
+            { targetLabel: '__address__', replacement: `${BLACKBOX.name}:${BLACKBOX.port}` },
+            ...(props.relabelConfigs ?? []),
+          ],
+        },
+        where,
+      );
+    }
+    const deployment = exporterDeployment(exporter, jobName, where);
+    monitoring.model.addExporter(deployment, where);
+    monitoring.requireExporter(deployment, where);
+    return buildScrapeJob({ ...props, jobName, targets: [`${deployment.name}:${deployment.port}`] }, where);
   }
 
   /** The job name (the `job` label of every series it scrapes). */

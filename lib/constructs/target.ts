@@ -1,6 +1,7 @@
 import type { MonitoringStack } from './monitoring-stack';
 import type { Secret } from '../model/secret';
 import type { Component } from '../model/layout';
+import type { ExporterDeployment } from '../model/exporters';
 
 /**
  * Where an environment's monitoring runs: a Docker host, AWS managed services, an existing Grafana.
@@ -16,4 +17,9 @@ export interface IMonitoringTarget {
   bind(monitoring: MonitoringStack): void;
   /** Called whenever a construct needs a secret file in a component (e.g. a Slack URL for Alertmanager). */
   provideSecret?(secret: Secret, component: Component, requestedBy: string): void;
+  /**
+   * Called when a `ServiceScrape` needs an exporter running next to Prometheus. Called once per exporter; for
+   * blackbox probes once per environment (the exporter is shared and its modules are rendered lazily).
+   */
+  deployExporter?(deployment: ExporterDeployment, requestedBy: string): void;
 }

@@ -1,4 +1,5 @@
 import { DashboardModel, DataSourceModel } from './dashboard';
+import { BlackboxModuleModel, ExporterDeployment } from './exporters';
 import { Duration } from './duration';
 import { duplicate, invalid, MonitoringConfigError } from './errors';
 import { checkLabels } from './names';
@@ -81,6 +82,8 @@ export class MonitoringEnvironment {
   private readonly routings: RoutingDeclaration[] = [];
   private readonly dashboards: DashboardModel[] = [];
   private readonly dataSources: DataSourceModel[] = [];
+  private readonly exporterDeployments: { deployment: ExporterDeployment; declaredBy: string }[] = [];
+  private readonly probeModules: { module: BlackboxModuleModel; declaredBy: string }[] = [];
   private alertmanagerAddresses: string[] = [];
   private revision = 0;
 
@@ -172,6 +175,30 @@ export class MonitoringEnvironment {
   public addDataSource(dataSource: DataSourceModel): void {
     this.dataSources.push(dataSource);
     this.revision++;
+  }
+
+  /** Adds an exporter to deploy (postgres, redis). */
+  public addExporter(deployment: ExporterDeployment, declaredBy: string): void {
+    this.exporterDeployments.push({ deployment, declaredBy });
+    this.revision++;
+  }
+
+  /** Adds a blackbox module a probe uses; the same name with other settings is reported by {@link validate}. */
+  public addBlackboxModule(module: BlackboxModuleModel, declaredBy: string): void {
+    this.probeModules.push({ module, declaredBy });
+    this.revision++;
+  }
+
+  /** Exporters to deploy. */
+  public get exporters(): readonly ExporterDeployment[] {
+    return this.exporterDeployments.map((e) => e.deployment);
+  }
+
+  /** Distinct blackbox modules, in first-use order. */
+  public get blackboxModules(): readonly BlackboxModuleModel[] {
+    const byName = new Map<string, BlackboxModuleModel>();
+    for (const { module } of this.probeModules) if (!byName.has(module.name)) byName.set(module.name, module);
+    return [...byName.values()];
   }
 
   /** Sets where Prometheus sends alerts (`host:port`). */
@@ -277,6 +304,24 @@ export class MonitoringEnvironment {
           alertNames.set(rule.alert, group.declaredBy);
         });
       }
+    }
+    const modules = new Map<string, { module: BlackboxModuleModel; declaredBy: string }>();
+    for (const entry of this.probeModules) {
+      attempt(() => {
+        const first = modules.get(entry.module.name);
+        if (first && JSON.stringify(first.module) !== JSON.stringify(entry.module)) {
+          throw duplicate(entry.declaredBy, 'exporter.module.name', entry.module.name, `${first.declaredBy} with other settings`);
+        }
+        if (!first) modules.set(entry.module.name, entry);
+      });
+    }
+    const exporterNames = new Map<string, string>();
+    for (const { deployment, declaredBy } of this.exporterDeployments) {
+      attempt(() => {
+        const first = exporterNames.get(deployment.name);
+        if (first !== undefined) throw duplicate(declaredBy, 'exporter (container name)', deployment.name, first);
+        exporterNames.set(deployment.name, declaredBy);
+      });
     }
     const roots = this.routings.filter((r) => r.root !== undefined);
     if (roots.length > 1) {

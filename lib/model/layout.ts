@@ -5,14 +5,15 @@
  */
 export const CONFIG_ROOT = '/etc/monitoring';
 
-/** The components that get rendered files. */
-export type Component = 'prometheus' | 'alertmanager' | 'grafana';
+/** The components that get rendered files (and `exporters`, which only get secret files). */
+export type Component = 'prometheus' | 'alertmanager' | 'grafana' | 'blackbox' | 'exporters';
 
 /** Logical paths of the rendered files (relative to the rendered-files root). */
 export const FILES = {
   prometheusConfig: 'prometheus/prometheus.yml',
   ruleFile: (fileName: string) => `prometheus/rules/${fileName}`,
   alertmanagerConfig: 'alertmanager/alertmanager.yml',
+  blackboxConfig: 'blackbox/blackbox.yml',
   alertmanagerTemplate: (name: string) => `alertmanager/templates/${name}.tmpl`,
   grafanaDataSources: 'grafana/provisioning/datasources/datasources.yml',
   grafanaDashboardProvider: 'grafana/provisioning/dashboards/dashboards.yml',

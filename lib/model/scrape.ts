@@ -62,6 +62,8 @@ export interface ScrapeJobModel {
   readonly tls?: ScrapeTls;
   readonly relabelConfigs: readonly RelabelRule[];
   readonly metricRelabelConfigs: readonly RelabelRule[];
+  /** True when the targets are URLs probed through blackbox-exporter. */
+  readonly probe?: boolean;
   /** Who declared the job, for cross-construct messages. */
   readonly declaredBy: string;
 }
@@ -82,6 +84,8 @@ export interface ScrapeJobInput {
   readonly tls?: ScrapeTls;
   readonly relabelConfigs?: readonly RelabelRule[];
   readonly metricRelabelConfigs?: readonly RelabelRule[];
+  /** The targets are URLs to probe (checked by the caller), not `host:port`. @default false */
+  readonly probe?: boolean;
 }
 
 /** Ports that speak a database or queue protocol, not HTTP `/metrics`: scraping them directly is a classic mistake. */
@@ -114,6 +118,7 @@ export function checkTarget(target: string, where: string, field: string): void 
 /** Warnings for targets that point at a known non-HTTP port. */
 export function nonMetricsPortWarnings(job: ScrapeJobModel): string[] {
   const warnings: string[] = [];
+  if (job.probe) return warnings;
   for (const target of job.targets) {
     const port = /:(\d+)$/.exec(target)?.[1];
     if (port && NON_METRICS_PORTS[port]) {
@@ -164,7 +169,7 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
   if (!Array.isArray(input.targets) || input.targets.length === 0) {
     throw invalid(where, 'targets', input.targets, 'a non-empty list of "host:port" targets, e.g. ["api:8000"]');
   }
-  input.targets.forEach((t, i) => checkTarget(t, where, `targets[${i}]`));
+  if (!input.probe) input.targets.forEach((t, i) => checkTarget(t, where, `targets[${i}]`));
   const dup = input.targets.find((t, i) => input.targets.indexOf(t) !== i);
   if (dup !== undefined) throw invalid(where, 'targets', dup, 'each target listed once');
   if (input.metricsPath !== undefined && (typeof input.metricsPath !== 'string' || !input.metricsPath.startsWith('/'))) {
@@ -215,6 +220,7 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
     tls: input.tls,
     relabelConfigs: [...(input.relabelConfigs ?? [])],
     metricRelabelConfigs: [...(input.metricRelabelConfigs ?? [])],
+    probe: input.probe,
     declaredBy: where,
   };
 }

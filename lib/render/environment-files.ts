@@ -1,6 +1,7 @@
 import { MonitoringEnvironment } from '../model/environment';
 import { CONFIG_ROOT, FILES } from '../model/layout';
 import { renderAlertmanagerConfig } from './alertmanager-config';
+import { renderBlackboxConfig } from './blackbox-config';
 import { dashboardFileName, renderDashboardJson, renderDashboardProvider, renderDataSources } from './grafana-provisioning';
 import { renderPrometheusConfig } from './prometheus-config';
 import { renderRuleFile } from './rule-file';
@@ -13,6 +14,7 @@ export interface RenderSelection {
   readonly prometheus?: boolean;
   readonly alertmanager?: boolean;
   readonly grafana?: boolean;
+  readonly blackbox?: boolean;
 }
 
 /** Renders every file of the environment. Pure: the same environment always gives the same text. */
@@ -27,6 +29,9 @@ export function renderEnvironmentFiles(env: MonitoringEnvironment, select: Rende
     const alertmanager = env.alertmanagerModel();
     files[FILES.alertmanagerConfig] = renderAlertmanagerConfig(alertmanager, env.name);
     for (const [name, text] of Object.entries(alertmanager.templates ?? {})) files[FILES.alertmanagerTemplate(name)] = text;
+  }
+  if (select.blackbox !== false && env.blackboxModules.length > 0) {
+    files[FILES.blackboxConfig] = renderBlackboxConfig(env.blackboxModules);
   }
   if (select.grafana !== false) {
     files[FILES.grafanaDataSources] = renderDataSources(env.allDataSources);

@@ -16,7 +16,8 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
   const processes = new ProcessGroup();
   let webhook: http.Server;
   const received: any[] = [];
-  let ports: Record<'prometheus' | 'alertmanager' | 'node' | 'hook' | 'api' | 'grafana' | 'cadvisor', number>;
+  let ports: Record<'prometheus' | 'alertmanager' | 'node' | 'hook' | 'api' | 'grafana' | 'cadvisor' | 'blackbox' | 'health' | 'postgres' | 'redis', number>;
+  let health: http.Server;
   let work: string;
 
   beforeAll(async () => {
@@ -28,7 +29,13 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
       api: await freePort(), // nothing listens here: the planted failure
       grafana: await freePort(),
       cadvisor: await freePort(),
+      blackbox: await freePort(),
+      health: await freePort(), // a local HTTP health endpoint the blackbox exporter probes
+      postgres: await freePort(),
+      redis: await freePort(),
     };
+    health = http.createServer((req, res) => res.writeHead(req.url === '/health' ? 200 : 404).end('ok'));
+    await new Promise<void>((resolve) => health.listen(ports.health, '127.0.0.1', resolve));
     webhook = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
@@ -52,6 +59,7 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
       evaluationInterval: Duration.seconds(1),
       apiDownFor: Duration.seconds(0),
       groupWait: Duration.seconds(1),
+      healthUrl: `http://127.0.0.1:${ports.health}/health`,
     });
     app.synth();
     const rendered = path.join(work, 'cdktf.out/stacks/dev/rendered/monitoring');
@@ -62,13 +70,21 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
       'api:8000': ports.api,
       'grafana:3000': ports.grafana,
       'cadvisor:8080': ports.cadvisor,
+      'blackbox-exporter:9115': ports.blackbox,
+      'postgres-exporter:9187': ports.postgres,
+      'redis-exporter:9121': ports.redis,
     };
     const promConfig = path.join(rendered, 'prometheus/prometheus.yml');
     let text = fs.readFileSync(promConfig, 'utf8');
-    for (const [host, port] of Object.entries(hosts)) text = text.split(`- ${host}\n`).join(`- 127.0.0.1:${port}\n`);
+    for (const [host, port] of Object.entries(hosts)) text = text.split(`${host}\n`).join(`127.0.0.1:${port}\n`);
+    expect(text).not.toMatch(/^\s*(- |replacement: )[a-z-]+:\d+$/m);
     fs.writeFileSync(promConfig, text);
 
     processes.start('prometheus-node-exporter', [`--web.listen-address=127.0.0.1:${ports.node}`]);
+    processes.start('prometheus-blackbox-exporter', [
+      `--config.file=${path.join(rendered, 'blackbox/blackbox.yml')}`,
+      `--web.listen-address=127.0.0.1:${ports.blackbox}`,
+    ]);
     processes.start('prometheus-alertmanager', [
       `--config.file=${path.join(rendered, 'alertmanager/alertmanager.yml')}`,
       `--storage.path=${path.join(work, 'alertmanager-data')}`,
@@ -85,6 +101,7 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
   afterAll(async () => {
     await processes.stopAll();
     await new Promise<void>((resolve) => webhook?.close(() => resolve()));
+    await new Promise<void>((resolve) => health?.close(() => resolve()));
     if (work) fs.rmSync(work, { recursive: true, force: true });
   }, 30_000);
 
@@ -105,6 +122,19 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
     expect(health.prometheus).toBe('up');
     expect(health.alertmanager).toBe('up');
   }, 60_000);
+
+  test('blackbox-exporter probes the local health endpoint: probe_success is 1', async () => {
+    const probe = await waitFor(
+      'a successful probe',
+      30_000,
+      async () => {
+        const result = (await prom(`/api/v1/query?query=${encodeURIComponent('probe_success{job="api-probe"}')}`)).data.result as any[];
+        return result.length > 0 && result[0].value[1] === '1' ? result[0] : undefined;
+      },
+      () => processes.logs(),
+    );
+    expect(probe.metric.instance).toBe(`http://127.0.0.1:${ports.health}/health`);
+  }, 40_000);
 
   test('the rule groups are loaded', async () => {
     const groups = await waitFor('rule groups', 20_000, async () => {

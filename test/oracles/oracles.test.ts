@@ -31,6 +31,13 @@ describe.each(allEnvironments())('oracles: $name', ({ monitoring }) => {
     }
   });
 
+  test('blackbox-exporter accepts blackbox.yml (when the environment probes anything)', () => {
+    if (!files['blackbox/blackbox.yml']) return expect(Object.keys(files).some((f) => f.startsWith('blackbox/'))).toBe(false);
+    const result = runTool('prometheus-blackbox-exporter', ['--config.check', `--config.file=${path.join(dir, 'blackbox/blackbox.yml')}`]);
+    expect(result.output).toContain('Config file is ok');
+    expect(result.status).toBe(0);
+  });
+
   test('amtool check-config accepts alertmanager.yml', () => {
     const result = runTool('amtool', ['check-config', path.join(dir, 'alertmanager/alertmanager.yml')]);
     expect(result.output).toContain('SUCCESS');

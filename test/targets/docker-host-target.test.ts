@@ -41,7 +41,8 @@ describe('DockerHostTarget', () => {
 
   test('images are pinned, never latest', () => {
     const images = resourcesOf(json, 'docker_image').map((i) => i.name).sort();
-    expect(images).toEqual(Object.values(DEFAULT_IMAGES).sort());
+    expect(images).toEqual([DEFAULT_IMAGES.alertmanager, DEFAULT_IMAGES.cadvisor, DEFAULT_IMAGES.grafana, DEFAULT_IMAGES.nodeExporter, DEFAULT_IMAGES.prometheus].sort());
+    for (const image of Object.values(DEFAULT_IMAGES)) expect(image).toMatch(/:v?\d+\.\d+\.\d+(-alpine)?$/);
     for (const image of images) expect(image).not.toMatch(/:latest$|^[^:]+$/);
     expect(() => new DockerHostTarget({ images: { grafana: 'grafana/grafana:latest' } })).toThrow(
       'DockerHostTarget, images.grafana: got "grafana/grafana:latest", expected a pinned image',

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Lazy, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, Lazy, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { Container } from '@cdktf/provider-docker/lib/container';
 import { Image } from '@cdktf/provider-docker/lib/image';
@@ -11,6 +11,7 @@ import { Password } from '@cdktf/provider-random/lib/password';
 import { describeConstruct, invalid, MonitoringConfigError } from '../../model/errors';
 import { CONFIG_ROOT, Component, componentOf, containerPathOf } from '../../model/layout';
 import { buildScrapeJob } from '../../model/scrape';
+import { ExporterDeployment } from '../../model/exporters';
 import { Secret, SECRETS_DIR } from '../../model/secret';
 import { prometheusFlags } from '../../render/prometheus-config';
 import { MonitoringStack } from '../../constructs/monitoring-stack';
@@ -66,7 +67,16 @@ interface FileUpload {
 }
 
 const PORTS = { prometheus: 9090, alertmanager: 9093, grafana: 3000, nodeExporter: 9100, cadvisor: 8080 } as const;
-const ALIASES = { prometheus: 'prometheus', alertmanager: 'alertmanager', grafana: 'grafana', nodeExporter: 'node-exporter', cadvisor: 'cadvisor' } as const;
+const ALIASES: Record<DockerComponent, string> = {
+  prometheus: 'prometheus',
+  alertmanager: 'alertmanager',
+  grafana: 'grafana',
+  nodeExporter: 'node-exporter',
+  cadvisor: 'cadvisor',
+  postgresExporter: 'postgres-exporter',
+  redisExporter: 'redis-exporter',
+  blackboxExporter: 'blackbox-exporter',
+};
 const GRAFANA_ADMIN_PASSWORD_FILE = `${SECRETS_DIR}/grafana_admin_password`;
 
 /**
@@ -131,6 +141,11 @@ export class DockerHostTarget implements IMonitoringTarget {
   public provideSecret(secret: Secret, component: Component, requestedBy: string): void {
     this.host?.provideSecret(secret, component, requestedBy);
   }
+
+  /** @internal */
+  public deployExporter(deployment: ExporterDeployment, requestedBy: string): void {
+    this.host?.deployExporter(deployment, requestedBy);
+  }
 }
 
 interface DockerHostProps extends DockerHostTargetProps {
@@ -155,8 +170,13 @@ class DockerHost extends Construct {
     prometheus: new Map(),
     alertmanager: new Map(),
     grafana: new Map(),
+    blackbox: new Map(),
+    exporters: new Map(),
   };
+  private readonly provider: DockerProvider;
+  private readonly network: Network;
   private readonly variables = new Map<string, TerraformVariable>();
+  private readonly images = new Map<DockerComponent, string>();
 
   constructor(monitoring: MonitoringStack, id: string, props: DockerHostProps) {
     super(monitoring, id);
@@ -168,6 +188,8 @@ class DockerHost extends Construct {
     if (!stack.node.findAll().some((c) => c instanceof RandomProvider)) new RandomProvider(stack, 'random', {});
 
     const network = new Network(this, 'network', { provider, name: `${env}-monitoring`, driver: 'bridge' });
+    this.provider = provider;
+    this.network = network;
     const networks = (alias: string, extra: readonly string[] = []) => [
       { name: network.name, aliases: [alias] },
       ...extra.map((name) => ({ name })),
@@ -354,6 +376,57 @@ class DockerHost extends Construct {
 
   /** Makes a secret available as a file in a component's container, from a sensitive Terraform variable. */
   public provideSecret(secret: Secret, component: Component, requestedBy: string): void {
+    // exporters upload their own secret files (some need them wrapped, see deployExporter)
+    if (component === 'exporters' || secret.source !== 'variable') return;
+    this.secretUploads[component].set(secret.filePath, { file: secret.filePath, content: this.variableFor(secret, requestedBy).stringValue });
+  }
+
+  /**
+   * Runs an exporter next to Prometheus: on the monitoring network (alias = its name, which is its scrape target)
+   * and on the attached networks, where the database or the probed services live.
+   */
+  public deployExporter(deployment: ExporterDeployment, requestedBy: string): void {
+    const props = this.props;
+    const env = this.monitoring.environmentName;
+    const component: DockerComponent = deployment.kind === 'postgres' ? 'postgresExporter' : deployment.kind === 'redis' ? 'redisExporter' : 'blackboxExporter';
+    const provider = this.provider;
+    let image = this.images.get(component);
+    if (!image) {
+      image = new Image(this, `${deployment.kind}-exporter-image`, { provider, name: props.images[component], keepLocally: true }).imageId;
+      this.images.set(component, image);
+    }
+    const uploads: FileUpload[] = deployment.secretFiles.map((f) => {
+      const value = f.secret.source === 'variable' ? this.variableFor(f.secret, requestedBy).stringValue : undefined;
+      if (value === undefined) return undefined;
+      return { file: f.path, content: f.jsonKey ? Fn.jsonencode({ [f.jsonKey]: value }) : value };
+    }).filter((u): u is FileUpload => u !== undefined);
+    const isBlackbox = deployment.kind === 'blackbox';
+    const volumes = isBlackbox
+      ? [{
+          volumeName: new Volume(this, 'blackbox-config', {
+            provider,
+            name: Lazy.stringValue({ produce: () => `${env}-blackbox-config-${this.configHash('blackbox')}` }),
+          }).name,
+          containerPath: CONFIG_ROOT,
+        }]
+      : uploads.length > 0
+        ? [{ volumeName: new Volume(this, `${deployment.name}-secrets`, { provider, name: `${env}-${deployment.name}-secrets` }).name, containerPath: CONFIG_ROOT }]
+        : undefined;
+    new Container(this, deployment.name, hardenedContainer(
+      { name: `${env}-${deployment.name}`, image, memoryMb: props.memory[component] },
+      {
+        provider,
+        command: isBlackbox ? [`--config.file=${CONFIG_ROOT}/blackbox.yml`, `--web.listen-address=:${deployment.port}`] : deployment.args.length > 0 ? [...deployment.args] : undefined,
+        env: Object.keys(deployment.environment).length > 0 ? Object.keys(deployment.environment).sort().map((k) => `${k}=${deployment.environment[k]}`) : undefined,
+        volumes,
+        upload: isBlackbox ? this.uploads('blackbox') : uploads.length > 0 ? uploads : undefined,
+        networksAdvanced: [{ name: this.network.name, aliases: [deployment.name] }, ...(props.attachNetworks ?? []).map((name) => ({ name }))],
+        healthcheck: httpHealthcheck(`http://127.0.0.1:${deployment.port}/${isBlackbox ? '-/healthy' : 'metrics'}`),
+      },
+    ));
+  }
+
+  private variableFor(secret: Secret, requestedBy: string): TerraformVariable {
     let variable = this.variables.get(secret.name);
     if (!variable) {
       const stack = TerraformStack.of(this);
@@ -366,7 +439,7 @@ class DockerHost extends Construct {
       variable.overrideLogicalId(secret.name);
       this.variables.set(secret.name, variable);
     }
-    this.secretUploads[component].set(secret.filePath, { file: secret.filePath, content: variable.stringValue });
+    return variable;
   }
 
   private componentFiles(component: Component): [string, string][] {

@@ -9,6 +9,10 @@ export const DEFAULT_IMAGES = {
   grafana: 'grafana/grafana:12.0.0',
   nodeExporter: 'prom/node-exporter:v1.9.1',
   cadvisor: 'gcr.io/cadvisor/cadvisor:v0.49.1',
+  postgresExporter: 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1',
+  // the -alpine variant: the plain image is built from scratch and has no wget for the healthcheck
+  redisExporter: 'oliver006/redis_exporter:v1.67.0-alpine',
+  blackboxExporter: 'prom/blackbox-exporter:v0.26.0',
 } as const;
 
 /** A component that runs as a container on the Docker host. */
@@ -21,6 +25,9 @@ export const DEFAULT_MEMORY_MB: Record<DockerComponent, number> = {
   grafana: 512,
   nodeExporter: 128,
   cadvisor: 256,
+  postgresExporter: 128,
+  redisExporter: 64,
+  blackboxExporter: 64,
 };
 
 /** Checks an image reference is pinned (a tag other than `latest`, or a digest). */
