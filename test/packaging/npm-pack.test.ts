@@ -45,7 +45,7 @@ const app = new App();
 const stack = new TerraformStack(app, 'ops');
 const monitoring = new MonitoringStack(stack, 'monitoring', { environment: 'ops', target: new DockerHostTarget() });
 new ServiceScrape(monitoring, 'web', { targets: ['web:9000'], interval: Duration.seconds(30) });
-new AlertGroup(monitoring, 'web', { rules: [{ alert: 'WebDown', expr: 'up{job="web"} == 0', for: Duration.minutes(1), severity: Severity.CRITICAL }] });
+new AlertGroup(monitoring, 'web-health', { rules: [{ alert: 'WebDown', expr: 'up{job="web"} == 0', for: Duration.minutes(1), severity: Severity.CRITICAL }] });
 new AlertRouting(monitoring, 'routing', { receivers: [Receiver.webhook('hook', { url: 'http://hook:8080/' })], route: { receiver: 'hook' } });
 app.synth();
 `,
