@@ -112,6 +112,54 @@ export class DevStack extends TerraformStack {
         },
         { record: 'job:http_requests:rate5m', expr: 'sum by (job) (rate(http_requests_total[5m]))' },
       ],
+      // Alert unit tests, run by `promtool test rules` (rendered to tests/api-health.test.yml).
+      tests: [
+        {
+          name: 'ApiDown fires once the target is down for longer than `for`',
+          interval: '1m',
+          inputSeries: [{ series: 'up{job="api", instance="api:8000"}', values: '1 1 0x10' }],
+          alertRuleTests: [
+            { evalTime: '1m', alertname: 'ApiDown' },
+            {
+              evalTime: '10m',
+              alertname: 'ApiDown',
+              expAlerts: [
+                {
+                  expLabels: { job: 'api', instance: 'api:8000', severity: 'critical' },
+                  expAnnotations: {
+                    summary: 'API target api:8000 is down',
+                    description: 'Prometheus has not scraped api:8000 of job api for 2 minutes.',
+                  },
+                },
+              ],
+            },
+          ],
+        },
+        {
+          name: 'ApiHighErrorRatio compares a ratio: 10 errors/s out of 1000 requests/s (1%) do not fire, 100/s (10%) do',
+          interval: '1m',
+          inputSeries: [
+            { series: 'http_requests_total{job="api", code="200"}', values: '0+59400x20' },
+            { series: 'http_requests_total{job="api", code="500"}', values: '0+600x10 6000+6000x10' },
+          ],
+          alertRuleTests: [
+            { evalTime: '9m', alertname: 'ApiHighErrorRatio' },
+            {
+              evalTime: '20m',
+              alertname: 'ApiHighErrorRatio',
+              expAlerts: [
+                {
+                  expLabels: { job: 'api', severity: 'warning' },
+                  expAnnotations: {
+                    summary: 'More than 5% of API requests fail',
+                    description: '9.174% of requests to api returned 5xx over the last 5 minutes.',
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
     new AlertGroup(monitoring, 'host', {
       rules: [

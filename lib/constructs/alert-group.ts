@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Duration } from '../model/duration';
 import { describeConstruct } from '../model/errors';
 import { buildRuleGroup, RuleDefinition, RuleGroupModel } from '../model/rules';
+import { buildRuleTests, RuleTestCase } from '../model/rule-tests';
 import { MonitoringStack } from './monitoring-stack';
 
 /** Props of {@link AlertGroup}. */
@@ -14,6 +15,12 @@ export interface AlertGroupProps {
   readonly interval?: Duration | string;
   /** Most alerts (or series) one rule may produce; 0 means no limit. @default 0 */
   readonly limit?: number;
+  /**
+   * Alert unit tests: input series, evaluation times and expected alerts. They render to
+   * `tests/<group>.test.yml` (next to, not inside, the Prometheus files) for `promtool test rules`.
+   * @default []
+   */
+  readonly tests?: readonly RuleTestCase[];
 }
 
 /**
@@ -36,6 +43,26 @@ export class AlertGroup extends Construct {
     this.props = { ...props, rules: [...(props?.rules ?? [])] };
     this.current = this.build(this.props.rules);
     this.monitoring.model.addRuleGroup(this.current);
+    this.tests = [...(props?.tests ?? [])];
+    this.updateTests();
+  }
+
+  private readonly tests: RuleTestCase[];
+
+  /** Adds alert unit test cases. */
+  public addTests(...cases: RuleTestCase[]): void {
+    this.tests.push(...cases);
+    this.updateTests();
+  }
+
+  private updateTests(): void {
+    if (this.tests.length === 0) return;
+    this.monitoring.model.setRuleTests(
+      buildRuleTests(this.tests, this.current, this.where, {
+        evaluationInterval: this.props.interval ?? this.monitoring.model.prometheus.evaluationInterval,
+        ruleFile: `../prometheus/rules/${this.current.fileName}`,
+      }),
+    );
   }
 
   /** The validated group as it renders. */
@@ -54,6 +81,7 @@ export class AlertGroup extends Construct {
     (this.props.rules as RuleDefinition[]).push(rule);
     this.monitoring.model.replaceRuleGroup(this.current, next);
     this.current = next;
+    this.updateTests();
   }
 
   private build(rules: readonly RuleDefinition[]): RuleGroupModel {

@@ -19,6 +19,7 @@ import {
   RouteOptions,
 } from './routing';
 import { RuleGroupModel } from './rules';
+import { RuleTestSuiteModel } from './rule-tests';
 import { TimeIntervalOptions } from './time-intervals';
 import { ScrapeJobModel } from './scrape';
 
@@ -84,6 +85,7 @@ export class MonitoringEnvironment {
   private readonly dataSources: DataSourceModel[] = [];
   private readonly exporterDeployments: { deployment: ExporterDeployment; declaredBy: string }[] = [];
   private readonly probeModules: { module: BlackboxModuleModel; declaredBy: string }[] = [];
+  private readonly testSuites = new Map<string, RuleTestSuiteModel>();
   private alertmanagerAddresses: string[] = [];
   private revision = 0;
 
@@ -175,6 +177,17 @@ export class MonitoringEnvironment {
   public addDataSource(dataSource: DataSourceModel): void {
     this.dataSources.push(dataSource);
     this.revision++;
+  }
+
+  /** Sets the promtool unit tests of a rule group (replacing earlier ones of the same group). */
+  public setRuleTests(suite: RuleTestSuiteModel): void {
+    this.testSuites.set(suite.groupName, suite);
+    this.revision++;
+  }
+
+  /** The promtool test suites, one per tested rule group, by group name. */
+  public get ruleTests(): readonly RuleTestSuiteModel[] {
+    return [...this.testSuites.keys()].sort().map((name) => this.testSuites.get(name)!);
   }
 
   /** Adds an exporter to deploy (postgres, redis). */

@@ -6,12 +6,14 @@
 export const CONFIG_ROOT = '/etc/monitoring';
 
 /** The components that get rendered files (and `exporters`, which only get secret files). */
-export type Component = 'prometheus' | 'alertmanager' | 'grafana' | 'blackbox' | 'exporters';
+export type Component = 'prometheus' | 'alertmanager' | 'grafana' | 'blackbox' | 'exporters' | 'tests';
 
 /** Logical paths of the rendered files (relative to the rendered-files root). */
 export const FILES = {
   prometheusConfig: 'prometheus/prometheus.yml',
   ruleFile: (fileName: string) => `prometheus/rules/${fileName}`,
+  /** promtool unit tests: not shipped to any program, run in CI (`promtool test rules tests/*.test.yml`). */
+  ruleTests: (fileName: string) => `tests/${fileName.replace(/\.yml$/, '')}.test.yml`,
   alertmanagerConfig: 'alertmanager/alertmanager.yml',
   blackboxConfig: 'blackbox/blackbox.yml',
   alertmanagerTemplate: (name: string) => `alertmanager/templates/${name}.tmpl`,

@@ -5,6 +5,7 @@ import { renderBlackboxConfig } from './blackbox-config';
 import { dashboardFileName, renderDashboardJson, renderDashboardProvider, renderDataSources } from './grafana-provisioning';
 import { renderPrometheusConfig } from './prometheus-config';
 import { renderRuleFile } from './rule-file';
+import { renderPromtoolTests } from './promtool-tests';
 
 /** Rendered files of an environment: logical path → file text, in path order. */
 export type RenderedFiles = Readonly<Record<string, string>>;
@@ -24,6 +25,11 @@ export function renderEnvironmentFiles(env: MonitoringEnvironment, select: Rende
     const prometheus = env.prometheusModel();
     files[FILES.prometheusConfig] = renderPrometheusConfig(prometheus, env.name);
     for (const group of prometheus.ruleGroups) files[FILES.ruleFile(group.fileName)] = renderRuleFile(group);
+    const groups = new Map(prometheus.ruleGroups.map((g) => [g.name, g]));
+    for (const suite of env.ruleTests) {
+      const group = groups.get(suite.groupName);
+      if (group) files[FILES.ruleTests(group.fileName)] = renderPromtoolTests(suite);
+    }
   }
   if (select.alertmanager !== false) {
     const alertmanager = env.alertmanagerModel();

@@ -22,6 +22,14 @@ describe.each(allEnvironments())('oracles: $name', ({ monitoring }) => {
     expect(result.status).toBe(0);
   });
 
+  test('promtool test rules passes every alert unit test file', () => {
+    const testFiles = Object.keys(files).filter((f) => f.startsWith('tests/'));
+    for (const file of testFiles) {
+      const result = runTool('promtool', ['test', 'rules', file], dir);
+      expect({ file, output: result.output, status: result.status }).toEqual({ file, output: expect.stringContaining('SUCCESS'), status: 0 });
+    }
+  });
+
   test('every routing expectation holds (amtool config routes test --verify.receivers)', () => {
     const commands = AlertRouting.routingTests(monitoring);
     expect(commands.length).toBeGreaterThan(0);

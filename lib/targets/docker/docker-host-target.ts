@@ -172,6 +172,7 @@ class DockerHost extends Construct {
     grafana: new Map(),
     blackbox: new Map(),
     exporters: new Map(),
+    tests: new Map(),
   };
   private readonly provider: DockerProvider;
   private readonly network: Network;
