@@ -47,6 +47,10 @@ export type { AlertGroupProps } from './constructs/alert-group';
 export { AlertRouting } from './constructs/alert-routing';
 export type { AlertRoutingProps } from './constructs/alert-routing';
 export { GrafanaDashboard } from './constructs/grafana-dashboard';
+export { ServiceLevelObjective } from './constructs/service-level-objective';
+export type { ServiceLevelObjectiveProps } from './constructs/service-level-objective';
+export { SloIndicator } from './model/slo';
+export type { RuleTestCase, InputSeries, AlertRuleTest, ExpectedAlert, PromqlExprTest, ExpectedSample } from './model/rule-tests';
 export type { GrafanaDashboardProps, IDashboardBuilder } from './constructs/grafana-dashboard';
 
 // targets
