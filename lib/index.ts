@@ -53,6 +53,9 @@ export { SloIndicator } from './model/slo';
 export type { RuleTestCase, InputSeries, AlertRuleTest, ExpectedAlert, PromqlExprTest, ExpectedSample } from './model/rule-tests';
 export type { GrafanaDashboardProps, IDashboardBuilder } from './constructs/grafana-dashboard';
 
+// presets: dashboards built from a typed config (rule packs live in `presets.rules`)
+export * as dashboards from './presets/dashboards';
+
 // targets
 export { DockerHostTarget } from './targets/docker/docker-host-target';
 export type { DockerHostTargetProps, DockerHostPorts } from './targets/docker/docker-host-target';

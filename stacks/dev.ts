@@ -1,12 +1,9 @@
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { DashboardBuilder, RowBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
-import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
-import { PanelBuilder as StatPanel } from '@grafana/grafana-foundation-sdk/stat';
-import { PanelBuilder as TimeseriesPanel } from '@grafana/grafana-foundation-sdk/timeseries';
 import {
   AlertGroup,
   AlertRouting,
+  dashboards,
   DockerHostTarget,
   Duration,
   Exporter,
@@ -32,30 +29,6 @@ export interface DevStackProps {
   readonly groupWait?: Duration;
   /** The health endpoint blackbox-exporter probes. @default "http://api:8000/health" */
   readonly healthUrl?: string;
-}
-
-const PROMETHEUS = { type: 'prometheus', uid: 'prometheus' };
-
-/** The API dashboard: request rate, 5xx ratio and p95 latency of the sample app. */
-export function apiDashboard(): DashboardBuilder {
-  const query = (expr: string, legend: string) => new DataqueryBuilder().expr(expr).legendFormat(legend);
-  return new DashboardBuilder('Sample API')
-    .tags(['api', 'red'])
-    .refresh('30s')
-    .time({ from: 'now-6h', to: 'now' })
-    .withRow(new RowBuilder('Traffic'))
-    .withPanel(
-      new StatPanel().title('Targets up').datasource(PROMETHEUS).unit('none').height(4).span(6)
-        .withTarget(query('sum(up{job="api"})', 'up')),
-    )
-    .withPanel(
-      new TimeseriesPanel().title('Requests per second').datasource(PROMETHEUS).unit('reqps').height(8).span(12)
-        .withTarget(query('sum by (code) (rate(http_requests_total{job="api"}[$__rate_interval]))', '{{code}}')),
-    )
-    .withPanel(
-      new TimeseriesPanel().title('5xx error ratio').datasource(PROMETHEUS).unit('percentunit').height(8).span(12)
-        .withTarget(query('sum(rate(http_requests_total{job="api",code=~"5.."}[$__rate_interval])) / sum(rate(http_requests_total{job="api"}[$__rate_interval]))', 'error ratio')),
-    );
 }
 
 /**
@@ -181,6 +154,11 @@ export class DevStack extends TerraformStack {
       expectations: [{ labels: { severity: 'critical', job: 'api' }, receivers: ['webhook'] }],
     });
 
-    new GrafanaDashboard(monitoring, 'api-dashboard', { dashboard: apiDashboard(), uid: 'sample-api', folder: 'Services' });
+    new GrafanaDashboard(monitoring, 'api-dashboard', {
+      dashboard: dashboards.red({ job: 'api', title: 'Sample API', statusLabel: 'code', errorRatioThreshold: 0.05 }),
+      uid: 'sample-api',
+      folder: 'Services',
+    });
+    new GrafanaDashboard(monitoring, 'host-dashboard', { dashboard: dashboards.host({}), uid: 'dev-host', folder: 'Infrastructure' });
   }
 }

@@ -2,6 +2,8 @@ import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { DashboardJson, DashboardModel, GRAFANA_UID } from '../model/dashboard';
 import { describeConstruct, invalid } from '../model/errors';
+import { checkDashboardLayout } from '../model/dashboard-layout';
+import { dashboardQueryErrors, dataSourceRefErrors } from '../model/dashboard-queries';
 import { MonitoringStack } from './monitoring-stack';
 
 /** Anything with a `build()` that returns dashboard JSON, such as the foundation SDK's `DashboardBuilder`. */
@@ -69,7 +71,16 @@ export class GrafanaDashboard extends Construct {
     delete json.id;
     delete json.version;
     json.uid = uid;
+    checkDashboardLayout(json, where);
     this.dashboard = { uid, title, folder: props.folder, json, declaredBy: where };
     monitoring.model.addDashboard(this.dashboard);
+    // Queries and data source references are checked at synth: data sources may be declared after the dashboard.
+    this.node.addValidation({
+      validate: () => {
+        const dataSources = monitoring.model.allDataSources;
+        if (dataSources.length === 0) return dashboardQueryErrors(json, where).map((e) => e.message);
+        return [...dashboardQueryErrors(json, where, { dataSources }), ...dataSourceRefErrors(json, dataSources, where)].map((e) => e.message);
+      },
+    });
   }
 }

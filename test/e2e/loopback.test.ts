@@ -109,12 +109,12 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
 
   test('the node target comes up and the api target is down', async () => {
     const health = await waitFor(
-      'node target up and api target down',
+      'node, prometheus and alertmanager targets up and the api target down',
       40_000,
       async () => {
         const targets = (await prom('/api/v1/targets')).data.activeTargets as any[];
         const byJob = Object.fromEntries(targets.map((t) => [t.labels.job, t.health]));
-        return byJob.node === 'up' && byJob.api === 'down' ? byJob : undefined;
+        return byJob.node === 'up' && byJob.prometheus === 'up' && byJob.alertmanager === 'up' && byJob.api === 'down' ? byJob : undefined;
       },
       () => processes.logs(),
     );

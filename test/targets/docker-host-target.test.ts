@@ -140,7 +140,11 @@ describe('Terraform escaping', () => {
     });
     new GrafanaDashboard(monitoring, 'd', {
       uid: 'escaped',
-      dashboard: { title: 'Escaped', panels: [{ type: 'stat', title: 'up', gridPos: { x: 0, y: 0, w: 6, h: 4 }, datasource: { uid: '${DS_PROMETHEUS}' } }] },
+      dashboard: {
+        title: 'Escaped',
+        templating: { list: [{ name: 'DS_PROMETHEUS', type: 'datasource', query: 'prometheus' }] },
+        panels: [{ type: 'stat', title: 'up', gridPos: { x: 0, y: 0, w: 6, h: 4 }, datasource: { uid: '${DS_PROMETHEUS}' } }],
+      },
     });
     app.synth();
     const tf = fs.readFileSync(path.join(outdir, 'stacks/dev/cdk.tf.json'), 'utf8');
