@@ -145,3 +145,38 @@ describe('MonitoringStack', () => {
     });
   });
 });
+
+describe('GrafanaDashboard checks at synth', () => {
+  const synthError = (dashboard: Record<string, unknown>): string => {
+    const app = new App({ outdir: require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'cm-')) });
+    const stack = new TerraformStack(app, 'dev');
+    const monitoring = new MonitoringStack(stack, 'monitoring', { environment: 'dev', target: new DockerHostTarget() });
+    new GrafanaDashboard(monitoring, 'd', { dashboard });
+    try {
+      app.synth();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('synth succeeded');
+  };
+  const panel = (extra: Record<string, unknown>) => ({ type: 'timeseries', title: 'Requests', gridPos: { x: 0, y: 0, w: 12, h: 8 }, ...extra });
+
+  test('bad PromQL in a panel names the dashboard, panel, refId and position', () => {
+    const message = synthError({ title: 'API', panels: [panel({ datasource: { type: 'prometheus', uid: 'prometheus' }, targets: [{ refId: 'A', expr: 'sum(rate(http_requests_total[5m)' }] })] });
+    expect(message).toContain('GrafanaDashboard dev/monitoring/d, dashboard "API", panel "Requests", refId A, expr: PromQL parse error at 1:32 near');
+    expect(message).toContain('PromQL parse error at 1:');
+  });
+
+  test('a panel naming an unknown data source lists the declared ones', () => {
+    const message = synthError({ title: 'API', panels: [panel({ datasource: { type: 'prometheus', uid: 'thanos' }, targets: [{ refId: 'A', expr: 'up' }] })] });
+    expect(message).toContain('got "thanos"');
+    expect(message).toContain('"prometheus", "alertmanager"');
+  });
+
+  test('overlapping panels are refused where the dashboard is given', () => {
+    const { monitoring } = dockerEnvironment();
+    expect(() => new GrafanaDashboard(monitoring, 'overlap', { dashboard: { title: 'O', panels: [panel({ title: 'a' }), panel({ title: 'b' })] } })).toThrow(
+      /GrafanaDashboard test\/monitoring\/overlap, dashboard "O", panel "b", gridPos: .*overlaps/,
+    );
+  });
+});
