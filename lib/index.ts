@@ -48,6 +48,12 @@ export { AlertRouting } from './constructs/alert-routing';
 export type { AlertRoutingProps } from './constructs/alert-routing';
 export { GrafanaDashboard } from './constructs/grafana-dashboard';
 export { ServiceLevelObjective } from './constructs/service-level-objective';
+export { LogPipeline, LogAgent } from './constructs/log-pipeline';
+export type { LogPipelineProps, LokiOptions } from './constructs/log-pipeline';
+export { LogSource } from './model/logs/log-source';
+export type { DockerContainerLogsOptions, FileLogsOptions } from './model/logs/log-source';
+export { LogStage } from './model/logs/log-stage';
+export { LOG_STACK_VERSIONS, LOG_STACK_IMAGES } from './model/logs/versions';
 export type { ServiceLevelObjectiveProps } from './constructs/service-level-objective';
 export { SloIndicator } from './model/slo';
 export type { RuleTestCase, InputSeries, AlertRuleTest, ExpectedAlert, PromqlExprTest, ExpectedSample } from './model/rule-tests';
@@ -55,6 +61,7 @@ export type { GrafanaDashboardProps, IDashboardBuilder } from './constructs/graf
 
 // presets: dashboards built from a typed config (rule packs live in `presets.rules`)
 export * as dashboards from './presets/dashboards';
+export * as rules from './presets/rules';
 
 // targets
 export { DockerHostTarget } from './targets/docker/docker-host-target';

@@ -8,6 +8,9 @@ import {
   Duration,
   Exporter,
   GrafanaDashboard,
+  LogPipeline,
+  LogSource,
+  LogStage,
   MonitoringStack,
   Receiver,
   Secret,
@@ -142,6 +145,32 @@ export class DevStack extends TerraformStack {
           for: Duration.minutes(10),
           severity: Severity.WARNING,
           summary: 'Less than 10% disk space left on {{ $labels.mountpoint }}',
+        },
+      ],
+    });
+
+    // Logs: every container's output into Loki through Alloy; JSON lines parsed for level and service.
+    new LogPipeline(monitoring, 'logs', {
+      sources: [
+        LogSource.dockerContainers({
+          stages: [
+            LogStage.json({ expressions: { level: 'level', message: 'message' } }),
+            LogStage.labels(['level']),
+          ],
+        }),
+      ],
+      loki: { retention: Duration.days(14) },
+    });
+    new AlertGroup(monitoring, 'api-logs', {
+      evaluator: 'loki',
+      rules: [
+        {
+          alert: 'ApiErrorLogBurst',
+          expr: 'sum by (service) (count_over_time({service="api", level="error"}[5m])) > 20',
+          for: Duration.minutes(5),
+          severity: Severity.WARNING,
+          summary: 'The API logs more than 20 errors in 5 minutes',
+          description: '{{ $value }} error lines from {{ $labels.service }} in the last 5 minutes.',
         },
       ],
     });

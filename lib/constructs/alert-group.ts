@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { Duration } from '../model/duration';
 import { describeConstruct } from '../model/errors';
-import { buildRuleGroup, RuleDefinition, RuleGroupModel } from '../model/rules';
+import { AlertingRuleDefinition, buildRuleGroup, RuleDefinition, RuleGroupModel } from '../model/rules';
+import { buildLogRuleGroup } from '../model/logs/log-rules';
+import { invalid } from '../model/errors';
 import { buildRuleTests, RuleTestCase } from '../model/rule-tests';
 import { MonitoringStack } from './monitoring-stack';
 
@@ -21,6 +23,13 @@ export interface AlertGroupProps {
    * @default []
    */
   readonly tests?: readonly RuleTestCase[];
+  /**
+   * Who evaluates the rules: `prometheus` (PromQL) or `loki` (LogQL metric queries such as
+   * `sum by (service) (count_over_time({service="api"} |= "ERROR" [5m])) > 10`, evaluated by Loki's ruler and sent to
+   * the environment's Alertmanager; needs a LogPipeline).
+   * @default "prometheus"
+   */
+  readonly evaluator?: 'prometheus' | 'loki';
 }
 
 /**
@@ -41,8 +50,15 @@ export class AlertGroup extends Construct {
     this.monitoring = MonitoringStack.of(this, 'AlertGroup');
     this.where = describeConstruct('AlertGroup', this.node.path);
     this.props = { ...props, rules: [...(props?.rules ?? [])] };
+    if (props?.evaluator !== undefined && props.evaluator !== 'prometheus' && props.evaluator !== 'loki') {
+      throw invalid(this.where, 'evaluator', props.evaluator, '"prometheus" or "loki"');
+    }
+    if (this.isLoki && props.tests && props.tests.length > 0) {
+      throw invalid(this.where, 'tests', `${props.tests.length} test case(s)`, 'no promtool tests on a group evaluated by Loki (promtool cannot run LogQL)');
+    }
     this.current = this.build(this.props.rules);
-    this.monitoring.model.addRuleGroup(this.current);
+    if (this.isLoki) this.monitoring.model.addLokiRuleGroup(this.current);
+    else this.monitoring.model.addRuleGroup(this.current);
     this.tests = [...(props?.tests ?? [])];
     this.updateTests();
   }
@@ -79,12 +95,20 @@ export class AlertGroup extends Construct {
   public addRule(rule: RuleDefinition): void {
     const next = this.build([...this.props.rules, rule]);
     (this.props.rules as RuleDefinition[]).push(rule);
-    this.monitoring.model.replaceRuleGroup(this.current, next);
+    if (this.isLoki) this.monitoring.model.replaceLokiRuleGroup(this.current, next);
+    else this.monitoring.model.replaceRuleGroup(this.current, next);
     this.current = next;
     this.updateTests();
   }
 
+  private get isLoki(): boolean {
+    return this.props.evaluator === 'loki';
+  }
+
   private build(rules: readonly RuleDefinition[]): RuleGroupModel {
+    if (this.isLoki) {
+      return buildLogRuleGroup({ name: this.props.groupName ?? this.node.id, interval: this.props.interval, limit: this.props.limit, rules: rules as AlertingRuleDefinition[] }, this.where);
+    }
     return buildRuleGroup(
       { name: this.props.groupName ?? this.node.id, interval: this.props.interval, limit: this.props.limit, rules },
       this.where,

@@ -142,9 +142,14 @@ export class MonitoringStack extends Construct {
   /** Writes {@link renderedFiles} under `dir` (done automatically at synth, to `cdktf.out/stacks/<stack>/rendered/<id>/`). */
   public writeRenderedFiles(dir: string): void {
     fs.rmSync(dir, { recursive: true, force: true });
+    const made = new Set<string>(); // one mkdir per directory, not per file (thousands of files at scale)
     for (const [file, content] of Object.entries(this.renderedFiles())) {
       const target = path.join(dir, file);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const parent = path.dirname(target);
+      if (!made.has(parent)) {
+        fs.mkdirSync(parent, { recursive: true });
+        made.add(parent);
+      }
       fs.writeFileSync(target, content);
     }
   }
@@ -155,6 +160,11 @@ export class MonitoringStack extends Construct {
     this.deployedExporters.add(deployment.name);
     for (const secretFile of deployment.secretFiles) this.requireSecret(secretFile.secret, 'exporters', requestedBy);
     for (const target of this.targets) target.deployExporter?.(deployment, requestedBy);
+  }
+
+  /** Asks the targets to run the log pipeline declared in the model. Called by LogPipeline. */
+  public deployLogs(requestedBy: string): void {
+    for (const target of this.targets) target.deployLogs?.(this, requestedBy);
   }
 
   /** Asks the target to make `secret` available as a file to `component`. Called by child constructs. */

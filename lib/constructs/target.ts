@@ -22,4 +22,6 @@ export interface IMonitoringTarget {
    * blackbox probes once per environment (the exporter is shared and its modules are rendered lazily).
    */
   deployExporter?(deployment: ExporterDeployment, requestedBy: string): void;
+  /** Called once when the environment gets a LogPipeline: run Loki and the agent (see `monitoring.model.logs`). */
+  deployLogs?(monitoring: MonitoringStack, requestedBy: string): void;
 }

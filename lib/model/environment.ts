@@ -20,6 +20,8 @@ import {
 } from './routing';
 import { RuleGroupModel } from './rules';
 import { RuleTestSuiteModel } from './rule-tests';
+import { LogPipelineModel } from './logs/pipeline';
+import { LokiSettingsModel } from './logs/loki-settings';
 import { TimeIntervalOptions } from './time-intervals';
 import { ScrapeJobModel } from './scrape';
 
@@ -70,6 +72,14 @@ export interface RoutingExpectation {
   readonly receivers: readonly string[];
 }
 
+/** The environment's log pipeline: sources and stages, Loki, and which agent ships the lines. */
+export interface LogsDeclaration {
+  readonly pipeline: LogPipelineModel;
+  readonly loki: LokiSettingsModel;
+  readonly agent: 'alloy' | 'promtail';
+  readonly declaredBy: string;
+}
+
 /** The receiver used when an environment declares no routing at all: it notifies nobody (a warning says so). */
 export const FALLBACK_RECEIVER = 'default-discard';
 
@@ -86,6 +96,8 @@ export class MonitoringEnvironment {
   private readonly exporterDeployments: { deployment: ExporterDeployment; declaredBy: string }[] = [];
   private readonly probeModules: { module: BlackboxModuleModel; declaredBy: string }[] = [];
   private readonly testSuites = new Map<string, RuleTestSuiteModel>();
+  private readonly lokiGroups: RuleGroupModel[] = [];
+  private logDeclarations: LogsDeclaration[] = [];
   private alertmanagerAddresses: string[] = [];
   private revision = 0;
 
@@ -177,6 +189,36 @@ export class MonitoringEnvironment {
   public addDataSource(dataSource: DataSourceModel): void {
     this.dataSources.push(dataSource);
     this.revision++;
+  }
+
+  /** Declares the environment's log pipeline (one per environment; a second is reported by {@link validate}). */
+  public setLogs(logs: LogsDeclaration): void {
+    this.logDeclarations.push(logs);
+    this.revision++;
+  }
+
+  /** The log pipeline, if one is declared. */
+  public get logs(): LogsDeclaration | undefined {
+    return this.logDeclarations[0];
+  }
+
+  /** Adds a rule group evaluated by Loki's ruler (LogQL). */
+  public addLokiRuleGroup(group: RuleGroupModel): void {
+    this.lokiGroups.push(group);
+    this.revision++;
+  }
+
+  /** Replaces a Loki rule group previously added. */
+  public replaceLokiRuleGroup(previous: RuleGroupModel, next: RuleGroupModel): void {
+    const index = this.lokiGroups.indexOf(previous);
+    if (index < 0) throw new Error('internal: replacing a Loki rule group that was never added');
+    this.lokiGroups[index] = next;
+    this.revision++;
+  }
+
+  /** Rule groups evaluated by Loki. */
+  public get lokiRuleGroups(): readonly RuleGroupModel[] {
+    return this.lokiGroups;
   }
 
   /** Sets the promtool unit tests of a rule group (replacing earlier ones of the same group). */
@@ -334,6 +376,21 @@ export class MonitoringEnvironment {
         const first = exporterNames.get(deployment.name);
         if (first !== undefined) throw duplicate(declaredBy, 'exporter (container name)', deployment.name, first);
         exporterNames.set(deployment.name, declaredBy);
+      });
+    }
+    if (this.logDeclarations.length > 1) {
+      errors.push(
+        `${this.logDeclarations[1].declaredBy}: the environment already has a LogPipeline (${this.logDeclarations[0].declaredBy}); expected one LogPipeline per environment with several sources`,
+      );
+    }
+    for (const group of this.lokiGroups) {
+      if (!this.logs) {
+        errors.push(`${group.declaredBy}, evaluator: got "loki", but the environment has no LogPipeline; expected a LogPipeline that runs Loki (its ruler evaluates LogQL rules)`);
+      }
+      attempt(() => {
+        const first = groupNames.get(group.name);
+        if (first !== undefined) throw duplicate(group.declaredBy, 'name', group.name, first);
+        groupNames.set(group.name, group.declaredBy);
       });
     }
     const roots = this.routings.filter((r) => r.root !== undefined);

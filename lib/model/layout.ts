@@ -6,7 +6,7 @@
 export const CONFIG_ROOT = '/etc/monitoring';
 
 /** The components that get rendered files (and `exporters`, which only get secret files). */
-export type Component = 'prometheus' | 'alertmanager' | 'grafana' | 'blackbox' | 'exporters' | 'tests';
+export type Component = 'prometheus' | 'alertmanager' | 'grafana' | 'blackbox' | 'exporters' | 'tests' | 'loki' | 'alloy' | 'promtail';
 
 /** Logical paths of the rendered files (relative to the rendered-files root). */
 export const FILES = {
@@ -16,6 +16,11 @@ export const FILES = {
   ruleTests: (fileName: string) => `tests/${fileName.replace(/\.yml$/, '')}.test.yml`,
   alertmanagerConfig: 'alertmanager/alertmanager.yml',
   blackboxConfig: 'blackbox/blackbox.yml',
+  lokiConfig: 'loki/loki.yaml',
+  /** Loki's local ruler storage reads `<rulesDir>/<tenant>/`; the single tenant is `fake`. */
+  lokiRuleFile: (fileName: string) => `loki/rules/fake/${fileName}`,
+  alloyConfig: 'alloy/config.alloy',
+  promtailConfig: 'promtail/config.yml',
   alertmanagerTemplate: (name: string) => `alertmanager/templates/${name}.tmpl`,
   grafanaDataSources: 'grafana/provisioning/datasources/datasources.yml',
   grafanaDashboardProvider: 'grafana/provisioning/dashboards/dashboards.yml',

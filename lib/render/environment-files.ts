@@ -2,6 +2,10 @@ import { MonitoringEnvironment } from '../model/environment';
 import { CONFIG_ROOT, FILES } from '../model/layout';
 import { renderAlertmanagerConfig } from './alertmanager-config';
 import { renderBlackboxConfig } from './blackbox-config';
+import { renderAlloyConfig } from './logs/alloy-config';
+import { renderLokiConfig } from './logs/loki-config';
+import { renderLokiRuleFile } from './logs/loki-rule-file';
+import { renderPromtailConfig } from './logs/promtail-config';
 import { dashboardFileName, renderDashboardJson, renderDashboardProvider, renderDataSources } from './grafana-provisioning';
 import { renderPrometheusConfig } from './prometheus-config';
 import { renderRuleFile } from './rule-file';
@@ -16,7 +20,11 @@ export interface RenderSelection {
   readonly alertmanager?: boolean;
   readonly grafana?: boolean;
   readonly blackbox?: boolean;
+  readonly logs?: boolean;
 }
+
+/** The host name the log agent reaches Loki by (the Loki container's network alias). */
+export const LOKI_HOST = 'loki';
 
 /** Renders every file of the environment. Pure: the same environment always gives the same text. */
 export function renderEnvironmentFiles(env: MonitoringEnvironment, select: RenderSelection = {}): RenderedFiles {
@@ -38,6 +46,16 @@ export function renderEnvironmentFiles(env: MonitoringEnvironment, select: Rende
   }
   if (select.blackbox !== false && env.blackboxModules.length > 0) {
     files[FILES.blackboxConfig] = renderBlackboxConfig(env.blackboxModules);
+  }
+  const logs = env.logs;
+  if (logs && select.logs !== false) {
+    files[FILES.lokiConfig] = renderLokiConfig(logs.loki);
+    for (const group of env.lokiRuleGroups) {
+      files[FILES.lokiRuleFile(group.fileName)] = renderLokiRuleFile(group.name, group.rules, { interval: group.interval, limit: group.limit });
+    }
+    const lokiUrl = `http://${LOKI_HOST}:${logs.loki.httpPort}`;
+    if (logs.agent === 'alloy') files[FILES.alloyConfig] = renderAlloyConfig(logs.pipeline, lokiUrl);
+    else files[FILES.promtailConfig] = renderPromtailConfig(logs.pipeline, lokiUrl);
   }
   if (select.grafana !== false) {
     files[FILES.grafanaDataSources] = renderDataSources(env.allDataSources);

@@ -12,7 +12,10 @@ import { describeConstruct, invalid, MonitoringConfigError } from '../../model/e
 import { CONFIG_ROOT, Component, componentOf, containerPathOf } from '../../model/layout';
 import { buildScrapeJob } from '../../model/scrape';
 import { ExporterDeployment } from '../../model/exporters';
+import { agentHostMounts, alloyContainer, lokiContainer, promtailContainer } from '../../model/logs/containers';
+import { LOKI_HOST } from '../../render/environment-files';
 import { Secret, SECRETS_DIR } from '../../model/secret';
+import { RenderedFiles } from '../../render/environment-files';
 import { prometheusFlags } from '../../render/prometheus-config';
 import { MonitoringStack } from '../../constructs/monitoring-stack';
 import { IMonitoringTarget } from '../../constructs/target';
@@ -22,6 +25,8 @@ import { DEFAULT_IMAGES, DEFAULT_MEMORY_MB, DockerComponent, isPinned } from './
 
 /** Host ports the UIs and APIs are published on. `false` publishes nothing. */
 export interface DockerHostPorts {
+  /** Loki's port on the host (when a LogPipeline exists). @default 3100 */
+  readonly loki?: number | false;
   /** Prometheus' port on the host. @default 9090 */
   readonly prometheus?: number | false;
   /** Alertmanager's port on the host. @default 9093 */
@@ -53,6 +58,8 @@ export interface DockerHostTargetProps {
    * @default true
    */
   readonly grafana?: boolean;
+  /** Memory limits of the log containers in MiB. @default - Loki 1024, agent 256 */
+  readonly logMemoryMb?: { readonly loki?: number; readonly agent?: number };
   /** Run node-exporter for host metrics. @default true */
   readonly nodeExporter?: boolean;
   /** Run cAdvisor for container metrics. @default true */
@@ -66,7 +73,15 @@ interface FileUpload {
   readonly content: string;
 }
 
-const PORTS = { prometheus: 9090, alertmanager: 9093, grafana: 3000, nodeExporter: 9100, cadvisor: 8080 } as const;
+/** Per-component views of one rendering (see `DockerHost.derivedFiles`). */
+interface DerivedFiles {
+  readonly files: RenderedFiles;
+  readonly byComponent: Map<Component, [string, string][]>;
+  readonly hashes: Map<Component, string>;
+  readonly uploads: Map<Component, FileUpload[]>;
+}
+
+const PORTS = { prometheus: 9090, alertmanager: 9093, grafana: 3000, nodeExporter: 9100, cadvisor: 8080, loki: 3100 } as const;
 const ALIASES: Record<DockerComponent, string> = {
   prometheus: 'prometheus',
   alertmanager: 'alertmanager',
@@ -146,6 +161,11 @@ export class DockerHostTarget implements IMonitoringTarget {
   public deployExporter(deployment: ExporterDeployment, requestedBy: string): void {
     this.host?.deployExporter(deployment, requestedBy);
   }
+
+  /** @internal */
+  public deployLogs(): void {
+    this.host?.deployLogs();
+  }
 }
 
 interface DockerHostProps extends DockerHostTargetProps {
@@ -173,10 +193,14 @@ class DockerHost extends Construct {
     blackbox: new Map(),
     exporters: new Map(),
     tests: new Map(),
+    loki: new Map(),
+    alloy: new Map(),
+    promtail: new Map(),
   };
   private readonly provider: DockerProvider;
   private readonly network: Network;
   private readonly variables = new Map<string, TerraformVariable>();
+  private derived?: DerivedFiles;
   private readonly images = new Map<DockerComponent, string>();
 
   constructor(monitoring: MonitoringStack, id: string, props: DockerHostProps) {
@@ -427,6 +451,73 @@ class DockerHost extends Construct {
     ));
   }
 
+  /**
+   * Loki (single binary, filesystem storage on a named volume with prevent_destroy, port 3100 on 127.0.0.1) and the
+   * log agent (Alloy or Promtail) with the host mounts its sources need, each named with its reason.
+   */
+  public deployLogs(): void {
+    const logs = this.monitoring.model.logs;
+    if (!logs || this.logsDeployed) return;
+    this.logsDeployed = true;
+    const props = this.props;
+    const env = this.monitoring.environmentName;
+    const provider = this.provider;
+    const image = (key: string, name: string) => new Image(this, `${key}-image`, { provider, name, keepLocally: true }).imageId;
+    const configVolume = (component: Component) =>
+      new Volume(this, `${component}-config`, {
+        provider,
+        name: Lazy.stringValue({ produce: () => `${env}-${component}-config-${this.configHash(component)}` }),
+      }).name;
+    const networks = (alias: string, extra: readonly string[] = []) => [{ name: this.network.name, aliases: [alias] }, ...extra.map((name) => ({ name }))];
+
+    const loki = lokiContainer(logs.loki);
+    new Container(this, 'loki', hardenedContainer(
+      { name: `${env}-loki`, image: image('loki', loki.image), memoryMb: props.logMemoryMb?.loki ?? 1024 },
+      {
+        provider,
+        command: [`-config.file=${CONFIG_ROOT}/loki.yaml`],
+        volumes: [
+          { volumeName: new Volume(this, 'loki-data', { provider, name: `${env}-loki-data`, lifecycle: { preventDestroy: true } }).name, containerPath: loki.dataPath },
+          { volumeName: configVolume('loki'), containerPath: CONFIG_ROOT },
+        ],
+        tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' },
+        upload: this.uploads('loki'),
+        networksAdvanced: networks(LOKI_HOST),
+        ports: props.hostPorts?.loki === false ? undefined : [{ internal: logs.loki.httpPort, external: props.hostPorts?.loki ?? 3100, ip: props.bindAddress ?? '127.0.0.1' }],
+        healthcheck: { ...httpHealthcheck(''), test: [...loki.healthcheck] },
+      },
+    ));
+
+    const agent = logs.agent === 'alloy' ? alloyContainer() : promtailContainer();
+    const agentComponent: Component = logs.agent;
+    const configFile = logs.agent === 'alloy' ? `${CONFIG_ROOT}/config.alloy` : `${CONFIG_ROOT}/config.yml`;
+    // Exceptions, each with its reason in the model: the Docker socket (read-only) for container logs, and the
+    // directories of file sources (read-only). The agent runs as the image's root user to read them.
+    const hostMounts = agentHostMounts(logs.pipeline);
+    new Container(this, logs.agent, hardenedContainer(
+      { name: `${env}-${logs.agent}`, image: image(logs.agent, agent.image), memoryMb: props.logMemoryMb?.agent ?? 256 },
+      {
+        provider,
+        command: agent.command.map((arg) => (arg === agent.configPath ? configFile : arg.replace(agent.configPath, configFile))),
+        volumes: [
+          { volumeName: new Volume(this, `${logs.agent}-data`, { provider, name: `${env}-${logs.agent}-data` }).name, containerPath: agent.dataPath },
+          { volumeName: configVolume(agentComponent), containerPath: CONFIG_ROOT },
+          ...hostMounts.map((m) => ({ hostPath: m.hostPath, containerPath: m.containerPath, readOnly: m.readOnly })),
+        ],
+        tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' },
+        upload: this.uploads(agentComponent),
+        networksAdvanced: networks(logs.agent),
+        healthcheck: { ...httpHealthcheck(''), test: [...agent.healthcheck] },
+      },
+    ));
+    this.monitoring.model.addDataSource({
+      uid: 'loki', name: 'Loki', type: 'loki', url: `http://${LOKI_HOST}:${logs.loki.httpPort}`, isDefault: false,
+      jsonData: { maxLines: 1000 },
+    });
+  }
+
+  private logsDeployed = false;
+
   private variableFor(secret: Secret, requestedBy: string): TerraformVariable {
     let variable = this.variables.get(secret.name);
     if (!variable) {
@@ -443,23 +534,51 @@ class DockerHost extends Construct {
     return variable;
   }
 
-  private componentFiles(component: Component): [string, string][] {
-    return Object.entries(this.monitoring.renderedFiles()).filter(([path]) => componentOf(path) === component);
+  /**
+   * The rendered files split by component, with each component's config hash and escaped uploads, computed once
+   * per rendering: cdktf resolves every Lazy value more than once per synth, and hashing and escaping megabytes of
+   * rendered text each time is wasted work. A new rendering (the environment changed) starts afresh.
+   */
+  private derivedFiles(): DerivedFiles {
+    const files = this.monitoring.renderedFiles();
+    if (this.derived?.files !== files) {
+      const byComponent = new Map<Component, [string, string][]>();
+      for (const entry of Object.entries(files)) {
+        const component = componentOf(entry[0]);
+        let list = byComponent.get(component);
+        if (!list) byComponent.set(component, (list = []));
+        list.push(entry);
+      }
+      this.derived = { files, byComponent, hashes: new Map(), uploads: new Map() };
+    }
+    return this.derived;
   }
 
   private configHash(component: Component): string {
-    const hash = createHash('sha256');
-    for (const [path, content] of this.componentFiles(component)) hash.update(`${path}\u0000${content}\u0000`);
-    return hash.digest('hex').slice(0, 12);
+    const derived = this.derivedFiles();
+    let digest = derived.hashes.get(component);
+    if (digest === undefined) {
+      const hash = createHash('sha256');
+      // Same bytes as hashing `${path}\u0000${content}\u0000`, without copying each file into a new string.
+      for (const [path, content] of derived.byComponent.get(component) ?? []) hash.update(path).update('\u0000').update(content).update('\u0000');
+      digest = hash.digest('hex').slice(0, 12);
+      derived.hashes.set(component, digest);
+    }
+    return digest;
   }
 
   private uploads(component: Component) {
     return Lazy.anyValue({
       produce: () => {
-        const files: FileUpload[] = this.componentFiles(component).map(([path, content]) => ({
-          file: containerPathOf(path),
-          content: escapeTerraformTemplate(content),
-        }));
+        const derived = this.derivedFiles();
+        let files = derived.uploads.get(component);
+        if (!files) {
+          files = (derived.byComponent.get(component) ?? []).map(([path, content]) => ({
+            file: containerPathOf(path),
+            content: escapeTerraformTemplate(content),
+          }));
+          derived.uploads.set(component, files);
+        }
         const secrets = [...this.secretUploads[component].values()].sort((a, b) => (a.file < b.file ? -1 : 1));
         return [...files, ...secrets];
       },
