@@ -1,0 +1,88 @@
+import { AlertmanagerSettings } from '../model/environment';
+import { missing } from '../model/errors';
+import { Receiver } from '../model/receivers';
+import { InhibitRuleOptions, RootRouteOptions } from '../model/routing';
+import { TimeIntervalOptions } from '../model/time-intervals';
+import { importAlertmanagerGlobal } from './alertmanager-global';
+import { importReceivers } from './alertmanager-receivers';
+import { importInhibitRules, importRootRoute, importTimeIntervals } from './alertmanager-routes';
+import { optional } from './shared';
+import { parseSource } from './yaml-source';
+
+/** Options of {@link importAlertmanagerConfig}. */
+export interface ImportAlertmanagerOptions {
+  /**
+   * The text of the notification templates the file lists under `templates:`, by name (without `.tmpl`), e.g.
+   * `{ slack: fs.readFileSync('slack.tmpl', 'utf8') }`. The importer reads no files, so a file that lists templates
+   * is refused unless their text is given here; it is passed on as AlertRouting's `templates`.
+   * @default - none
+   */
+  readonly templates?: Readonly<Record<string, string>>;
+}
+
+/**
+ * An imported alertmanager.yml. It is a valid `AlertRoutingProps` (`new AlertRouting(monitoring, 'routing', imported)`);
+ * `settings` goes to the MonitoringStack's `alertmanager` prop.
+ */
+export interface ImportedAlertmanagerConfig {
+  /** The receivers, each a {@link Receiver} with its secrets as `Secret.fromFile`. */
+  readonly receivers: Receiver[];
+  /** The root route with its child routes; `match`/`match_re` are converted to Matchers. */
+  readonly route: RootRouteOptions;
+  /** Inhibit rules; `source_match`/`target_match` are converted to Matchers. */
+  readonly inhibitRules: InhibitRuleOptions[];
+  /** `time_intervals` and `mute_time_intervals`. */
+  readonly timeIntervals: TimeIntervalOptions[];
+  /** The templates given in {@link ImportAlertmanagerOptions.templates}, when the file lists templates. @default - none */
+  readonly templates?: Readonly<Record<string, string>>;
+  /** `global.resolve_timeout`, and version "0.28" when a receiver needs it (Teams Workflows). */
+  readonly settings: AlertmanagerSettings;
+}
+
+const TOP_KEYS = ['global', 'route', 'receivers', 'inhibit_rules', 'time_intervals', 'mute_time_intervals', 'templates'];
+
+/**
+ * Imports an alertmanager.yml as typed routing: receivers, the route tree, inhibit rules and time intervals.
+ *
+ * Secrets must come from files: `*_file` fields become `Secret.fromFile(path)`; a literal `api_url`, `routing_key`,
+ * `service_key`, `auth_password`, `api_key` or HTTP password is refused. Fields Alertmanager does not have (the
+ * seeds' `subject:`/`body:` on email), routes to undeclared receivers and integrations the library has no receiver
+ * for are refused with an error that names the file position and the field. The `global` SMTP, Slack and Opsgenie
+ * defaults are applied to each integration, as Alertmanager does.
+ *
+ * @param yamlText the alertmanager.yml content
+ * @param where the name the file is reported under in errors, e.g. `alertmanager.yml`
+ * @param options the text of the template files the configuration lists
+ */
+export function importAlertmanagerConfig(yamlText: string, where: string, options: ImportAlertmanagerOptions = {}): ImportedAlertmanagerConfig {
+  const top = parseSource(yamlText, where);
+  if (top.isNull) throw missing(top.where, 'route', 'an Alertmanager configuration with `route:` and `receivers:`');
+  const file = top.map('an Alertmanager configuration: a map with `route:` and `receivers:`');
+  file.checkKeys('an Alertmanager configuration', TOP_KEYS);
+  const global = importAlertmanagerGlobal(file.opt('global'));
+  const timeIntervals = importTimeIntervals([file.opt('time_intervals'), file.opt('mute_time_intervals')]);
+  const { receivers, needs028 } = importReceivers(file.opt('receivers'), global.defaults);
+  const route = importRootRoute(file.req('route', 'a root route with `receiver:`'), {
+    receivers: receivers.map((r) => r.name),
+    timeIntervals: timeIntervals.map((t) => t.name),
+  });
+  const inhibitRules = importInhibitRules(file.opt('inhibit_rules'));
+  const templateList = file.opt('templates');
+  const listed = templateList?.strings('a list of template file paths') ?? [];
+  if (listed.length > 0 && options.templates === undefined) {
+    throw templateList!.invalid(
+      'templates given as text: the importer reads no files; pass them with importAlertmanagerConfig(yaml, where, { templates: { <name>: <text> } })',
+    );
+  }
+  return {
+    receivers,
+    route,
+    inhibitRules,
+    timeIntervals,
+    ...optional('templates', listed.length > 0 ? options.templates : undefined),
+    settings: {
+      ...optional('resolveTimeout', global.resolveTimeout),
+      ...optional('version', needs028 ? ('0.28' as const) : undefined),
+    },
+  };
+}
