@@ -63,6 +63,17 @@ export type { GrafanaDashboardProps, IDashboardBuilder } from './constructs/graf
 export * as dashboards from './presets/dashboards';
 export * as rules from './presets/rules';
 
+// import of existing YAML
+export { importPrometheusRules, importScrapeConfigs, importAlertmanagerConfig } from './import';
+export type {
+  ImportedRuleFile,
+  ImportedRuleGroup,
+  ImportedPrometheusConfig,
+  ImportedScrapeJob,
+  ImportAlertmanagerOptions,
+  ImportedAlertmanagerConfig,
+} from './import';
+
 // targets
 export { DockerHostTarget } from './targets/docker/docker-host-target';
 export type { DockerHostTargetProps, DockerHostPorts } from './targets/docker/docker-host-target';

@@ -3,7 +3,9 @@ import { Duration } from '../model/duration';
 import { describeConstruct } from '../model/errors';
 import { AlertingRuleDefinition, buildRuleGroup, RuleDefinition, RuleGroupModel } from '../model/rules';
 import { buildLogRuleGroup } from '../model/logs/log-rules';
-import { invalid } from '../model/errors';
+import { describeConstruct as describe, invalid } from '../model/errors';
+import { importPrometheusRules } from '../import/prometheus-rules';
+import { slug } from '../model/names';
 import { buildRuleTests, RuleTestCase } from '../model/rule-tests';
 import { MonitoringStack } from './monitoring-stack';
 
@@ -40,6 +42,25 @@ export interface AlertGroupProps {
  * ```
  */
 export class AlertGroup extends Construct {
+  /**
+   * Creates one AlertGroup per group of an existing Prometheus rule file, with the same validation as typed input.
+   * Construct ids are `id` for a single group, `<id>-<group>` for several.
+   * @param source the file name, for error messages (`alert_rules.yml:5:15, group api, rule X, ...`)
+   */
+  public static fromPrometheusRules(scope: Construct, id: string, yamlText: string, source = 'rules.yml'): AlertGroup[] {
+    const where = `${describe('AlertGroup', `${scope.node.path}/${id}`)} from ${source}`;
+    const imported = importPrometheusRules(yamlText, where);
+    return imported.groups.map(
+      (g) =>
+        new AlertGroup(scope, imported.groups.length === 1 ? id : `${id}-${slug(g.name)}`, {
+          groupName: g.name,
+          rules: g.rules,
+          interval: g.interval,
+          limit: g.limit,
+        }),
+    );
+  }
+
   private current: RuleGroupModel;
   private readonly monitoring: MonitoringStack;
   private readonly where: string;

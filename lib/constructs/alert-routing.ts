@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { describeConstruct, invalid } from '../model/errors';
+import { importAlertmanagerConfig, ImportAlertmanagerOptions } from '../import/alertmanager-config';
 import { Receiver } from '../model/receivers';
 import {
   buildInhibitRule,
@@ -52,6 +53,16 @@ export interface AlertRoutingProps {
  * Receiver references are checked at synth across every AlertRouting of the environment.
  */
 export class AlertRouting extends Construct {
+  /**
+   * Creates an AlertRouting from an existing alertmanager.yml, refusing what Alertmanager would refuse and what this
+   * library keeps out of files (literal secrets: use the `*_file` fields or `Secret.fromVariable`).
+   */
+  public static fromAlertmanagerConfig(scope: Construct, id: string, yamlText: string, options: ImportAlertmanagerOptions & { readonly source?: string } = {}): AlertRouting {
+    const where = `${describeConstruct('AlertRouting', `${scope.node.path}/${id}`)} from ${options.source ?? 'alertmanager.yml'}`;
+    const imported = importAlertmanagerConfig(yamlText, where, options);
+    return new AlertRouting(scope, id, imported);
+  }
+
   private readonly monitoring: MonitoringStack;
   private readonly where: string;
   private readonly declaration: {

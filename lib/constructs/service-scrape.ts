@@ -4,6 +4,7 @@ import { describeConstruct } from '../model/errors';
 import { BasicAuth, buildScrapeJob, RelabelRule, ScrapeJobModel, ScrapeTls } from '../model/scrape';
 import { Secret } from '../model/secret';
 import { invalid } from '../model/errors';
+import { importScrapeConfigs } from '../import/scrape-configs';
 import { BLACKBOX, BlackboxProbeOptions, buildBlackboxModule, checkProbeUrls, Exporter, exporterDeployment } from '../model/exporters';
 import { MonitoringStack } from './monitoring-stack';
 
@@ -56,6 +57,16 @@ export interface ServiceScrapeProps {
  * ```
  */
 export class ServiceScrape extends Construct {
+  /**
+   * Creates one ServiceScrape per `scrape_configs` job of an existing prometheus.yml (static targets), with the same
+   * validation as typed input. Its `global` settings belong in the MonitoringStack's `prometheus` props: read them with
+   * `importScrapeConfigs(text, where).settings`.
+   */
+  public static fromPrometheusConfig(scope: Construct, yamlText: string, source = 'prometheus.yml'): ServiceScrape[] {
+    const where = `${describeConstruct('ServiceScrape', scope.node.path)} from ${source}`;
+    return importScrapeConfigs(yamlText, where).jobs.map((job) => new ServiceScrape(scope, job.jobName, job));
+  }
+
   /** The validated job, as rendered into prometheus.yml. */
   public readonly job: ScrapeJobModel;
 
