@@ -13,9 +13,12 @@ import {
   LogStage,
   MonitoringStack,
   Receiver,
+  rules,
   Secret,
+  ServiceLevelObjective,
   ServiceScrape,
   Severity,
+  SloIndicator,
 } from '../lib';
 
 /** Settings that differ between environments or runs (the loopback end-to-end test tightens the timing). */
@@ -137,16 +140,17 @@ export class DevStack extends TerraformStack {
         },
       ],
     });
-    new AlertGroup(monitoring, 'host', {
-      rules: [
-        {
-          alert: 'HostDiskAlmostFull',
-          expr: '(node_filesystem_avail_bytes{fstype!~"tmpfs|overlay"} / node_filesystem_size_bytes{fstype!~"tmpfs|overlay"}) < 0.10',
-          for: Duration.minutes(10),
-          severity: Severity.WARNING,
-          summary: 'Less than 10% disk space left on {{ $labels.mountpoint }}',
-        },
-      ],
+    // Rule packs: typed configs, one runbook pattern for the environment, each rule tested with promtool.
+    const packs = rules.rulePacks({ runbookUrlPattern: 'https://runbooks.example.com/dev/{{alert}}', labels: { team: 'platform' } });
+    new AlertGroup(monitoring, 'host', packs.host({ job: 'node' }));
+    new AlertGroup(monitoring, 'containers', packs.containers({ job: 'cadvisor' }));
+    new AlertGroup(monitoring, 'postgres-health', packs.postgres({ job: 'postgres' }));
+    new AlertGroup(monitoring, 'redis-health', packs.redis({ job: 'redis' }));
+    new AlertGroup(monitoring, 'api-probes', packs.httpProbes({ job: 'api-probe' }));
+    new ServiceLevelObjective(monitoring, 'api-availability', {
+      service: 'api',
+      objective: 0.995,
+      indicator: SloIndicator.availability({ errors: 'http_requests_total{job="api",code=~"5.."}', total: 'http_requests_total{job="api"}' }),
     });
 
     // Logs: every container's output into Loki through Alloy; JSON lines parsed for level and service.

@@ -141,7 +141,7 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
       const g = (await prom('/api/v1/rules')).data.groups as any[];
       return g.length > 0 ? g : undefined;
     });
-    expect(groups.map((g) => g.name).sort()).toEqual(['api-health', 'host']);
+    expect(groups.map((g) => g.name).sort()).toEqual(['api-health', 'api-probes', 'containers', 'host', 'postgres-health', 'redis-health', 'slo-api-availability']);
     expect(groups.find((g) => g.name === 'api-health').rules.map((r: any) => r.name)).toEqual(['ApiDown', 'ApiHighErrorRatio', 'job:http_requests:rate5m']);
   }, 30_000);
 
