@@ -78,3 +78,19 @@ export type {
 export { DockerHostTarget } from './targets/docker/docker-host-target';
 export type { DockerHostTargetProps, DockerHostPorts } from './targets/docker/docker-host-target';
 export { DEFAULT_IMAGES } from './targets/docker/images';
+export { GrafanaTarget, GrafanaDataSource } from './targets/grafana';
+export type {
+  GrafanaTargetProps,
+  GrafanaTargetDataSources,
+  GrafanaManagedParts,
+  GrafanaDataSourceRole,
+  DataSourceBasicAuth,
+  DataSourceCommonOptions,
+  HttpDataSourceOptions,
+  PrometheusDataSourceOptions,
+  AmazonPrometheusDataSourceOptions,
+  GrafanaCloudPrometheusOptions,
+  AlertmanagerDataSourceOptions,
+  ExistingDataSourceOptions,
+  ExecErrState,
+} from './targets/grafana';

@@ -130,13 +130,17 @@ export class MonitoringStack extends Construct {
    * `prometheus/rules/<group>.yml`, `alertmanager/alertmanager.yml`, `grafana/...`). Use it in snapshot tests
    * and to run promtool/amtool in your own CI. Rendering is cached until the environment changes.
    */
-  public renderedFiles(select: RenderSelection = {}): RenderedFiles {
+  public renderedFiles(select: RenderSelection = this.defaultSelection()): RenderedFiles {
     const key = JSON.stringify(select);
     const cache = this.renderCache;
     if (cache && cache.version === this.model.version && cache.select === key) return cache.files;
     const files = renderEnvironmentFiles(this.model, select);
     this.renderCache = { version: this.model.version, select: key, files };
     return files;
+  }
+
+  private defaultSelection(): RenderSelection {
+    return { grafana: this.targets.some((t) => t.provisionsGrafana !== false) };
   }
 
   /** Writes {@link renderedFiles} under `dir` (done automatically at synth, to `cdktf.out/stacks/<stack>/rendered/<id>/`). */

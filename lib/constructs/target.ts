@@ -11,6 +11,12 @@ export interface IMonitoringTarget {
   /** A short name for messages, e.g. `DockerHostTarget`. */
   readonly kind: string;
   /**
+   * Whether this target runs a Grafana provisioned from rendered files (the Docker host's does; an existing Grafana
+   * reached through its API does not). Grafana provisioning files are rendered only when some target says yes.
+   * @default true
+   */
+  readonly provisionsGrafana?: boolean;
+  /**
    * Called once, from the MonitoringStack's constructor. Creates the target's resources eagerly; content that
    * depends on the whole environment is resolved lazily at synth.
    */

@@ -106,6 +106,8 @@ const GRAFANA_ADMIN_PASSWORD_FILE = `${SECRETS_DIR}/grafana_admin_password`;
  */
 export class DockerHostTarget implements IMonitoringTarget {
   public readonly kind = 'DockerHostTarget';
+  /** True unless Grafana is left off the host. */
+  public readonly provisionsGrafana: boolean;
   private readonly props: DockerHostTargetProps;
   private readonly images: Record<DockerComponent, string>;
   private readonly memory: Record<DockerComponent, number>;
@@ -114,6 +116,7 @@ export class DockerHostTarget implements IMonitoringTarget {
   constructor(props: DockerHostTargetProps = {}) {
     const where = 'DockerHostTarget';
     this.props = props;
+    this.provisionsGrafana = props.grafana !== false;
     this.images = { ...DEFAULT_IMAGES, ...(props.images ?? {}) };
     for (const [component, image] of Object.entries(this.images)) {
       if (typeof image !== 'string' || !isPinned(image)) {

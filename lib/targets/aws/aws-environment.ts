@@ -1,0 +1,224 @@
+import { createHash } from 'crypto';
+import { Annotations, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { MonitoringStack } from '../../constructs/monitoring-stack';
+import { describeConstruct, invalid, missing } from '../../model/errors';
+import { Component } from '../../model/layout';
+import { buildScrapeJob } from '../../model/scrape';
+import { Secret } from '../../model/secret';
+import { escapeTerraformTemplate } from '../terraform-escape';
+import { DEFAULT_IMAGES, DEFAULT_MEMORY_MB } from '../docker/images';
+import { checkTags, checkWorkspaceAlias } from './amp-limits';
+import { AmpWorkspace } from './amp-workspace';
+import { writeFilesAfterMonitoringStack } from './rendered-files-writer';
+import { AWS_FILES, AwsRendering, renderedTopicArnPrefix, renderedWorkspaceUrl } from './aws-rendering';
+import { validateAwsEnvironment } from './aws-validation';
+import type { AwsManagedTargetProps } from './aws-managed-target';
+import { checkEksScraper, EksScraper } from './eks-scraper';
+import { ManagedGrafana } from './managed-grafana';
+import { AGENT_SELF_TARGET, AgentUpload, NODE_EXPORTER_TARGET, PrometheusAgentHost } from './prometheus-agent-host';
+import { SnsDelivery } from './sns-delivery';
+import { checkAgentHost } from './agent-host-checks';
+
+/** CloudWatch Logs PutRetentionPolicy API reference: the retention values it accepts, in days. */
+const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+/** AMP workspace configuration: retention of 1 to 1095 days ("The maximum is 1095 days", AMP user guide, Configure your workspace). */
+const AMP_MAX_RETENTION_DAYS = 1095;
+const KMS_KEY_ARN = /^arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key\/[-a-f0-9]+$/;
+const SNS_TOPIC_ARN = /^arn:aws[-a-z]*:sns:[-a-z0-9]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$/;
+
+/** The resources of an {@link AwsManagedTarget} inside its MonitoringStack. */
+export class AwsEnvironment extends Construct {
+  public readonly rendering: AwsRendering;
+  public readonly amp: AmpWorkspace;
+  public readonly grafana?: ManagedGrafana;
+  private readonly secretUploads = new Map<string, AgentUpload>();
+  private readonly hasAgents: boolean;
+
+  constructor(monitoring: MonitoringStack, id: string, props: AwsManagedTargetProps) {
+    super(monitoring, id);
+    const where = describeConstruct('AwsManagedTarget', this.node.path);
+    const env = monitoring.environmentName;
+    const stack = TerraformStack.of(this);
+    const region = props.region;
+
+    const alias = props.workspaceAlias ?? `${env}-monitoring`;
+    checkWorkspaceAlias(alias, where);
+    const tags = { environment: env, 'managed-by': 'cdktf-monitoring', ...(props.tags ?? {}) };
+    checkTags(tags, where, 'tags');
+    if (props.kmsKeyArn !== undefined && !KMS_KEY_ARN.test(props.kmsKeyArn)) {
+      throw invalid(where, 'kmsKeyArn', props.kmsKeyArn, 'a KMS key ARN such as "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-..."');
+    }
+    const logRetentionDays = props.logRetentionDays ?? 30;
+    if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
+      throw invalid(where, 'logRetentionDays', logRetentionDays, `one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`);
+    }
+    const retentionDays = Math.ceil(monitoring.model.prometheus.retentionTime.toMilliseconds() / 86_400_000);
+    if (retentionDays < 1 || retentionDays > AMP_MAX_RETENTION_DAYS) {
+      throw invalid(
+        describeConstruct('MonitoringStack', monitoring.node.path),
+        'prometheus.retention',
+        monitoring.model.prometheus.retentionTime.toPrometheus(),
+        `between 1 and ${AMP_MAX_RETENTION_DAYS} days on Amazon Managed Service for Prometheus`,
+      );
+    }
+    const existingTopics = props.existingTopics ?? {};
+    for (const [receiver, arn] of Object.entries(existingTopics)) {
+      if (!SNS_TOPIC_ARN.test(arn)) throw invalid(where, `existingTopics.${receiver}`, arn, 'an SNS topic ARN such as "arn:aws:sns:eu-west-1:123456789012:alerts"');
+    }
+    const agents = props.agents ?? [];
+    agents.forEach((agent, i) => checkAgentHost(agent, agents, props.agentCredentials, where, `agents[${i}]`));
+    const scrapers = props.eksScrapers ?? [];
+    scrapers.forEach((s, i) => checkEksScraper(s, env, where, `eksScrapers[${i}]`));
+    this.hasAgents = agents.length > 0;
+
+    const provider = props.provider ?? stack.node.findAll().find((c): c is AwsProvider => c instanceof AwsProvider) ?? new AwsProvider(stack, 'aws', { region });
+    const account = new DataAwsCallerIdentity(this, 'account', { provider });
+    const partition = new DataAwsPartition(this, 'partition', { provider });
+
+    const agentSettings = agents.map((agent) => ({ agent, credentials: (agent.credentials ?? props.agentCredentials)! }));
+    this.rendering = new AwsRendering(monitoring.model, {
+      region,
+      existingTopics,
+      where,
+      agents: agentSettings.map(({ agent, credentials }) => ({
+        name: agent.name,
+        jobs: agent.jobs,
+        labels: agent.labels ?? {},
+        roleArn: credentials.resolveRoleArn(),
+        ownJobs: [
+          buildScrapeJob({ jobName: 'prometheus-agent', targets: [AGENT_SELF_TARGET] }, where),
+          ...(agent.nodeExporter === false ? [] : [buildScrapeJob({ jobName: 'node', targets: [NODE_EXPORTER_TARGET] }, where)]),
+        ],
+      })),
+      scrapers: scrapers.map((s) => ({ name: s.name, jobs: s.jobs })),
+    });
+    const file = (path: string) => this.rendering.files()[path];
+
+    this.amp = new AmpWorkspace(this, 'amp', {
+      provider,
+      environment: env,
+      alias,
+      tags,
+      kmsKeyArn: props.kmsKeyArn,
+      logRetentionDays,
+      retentionDays,
+      ruleNamespaces: () =>
+        Object.fromEntries(monitoring.model.ruleGroups.map((g) => [g.name, escapeTerraformTemplate(file(AWS_FILES.ruleNamespace(g.name)))])),
+    });
+    const workspace = this.amp.workspace;
+    const topicArnPrefix = `arn:${partition.partition}:sns:${region}:${account.accountId}:`;
+    const sns = new SnsDelivery(this, 'sns', {
+      provider,
+      plans: () => this.rendering.plans(),
+      workspaceArn: workspace.arn,
+      accountId: account.accountId,
+      topicArnPrefix,
+      tags,
+      kmsKeyId: props.topicKmsKeyId,
+    });
+    this.amp.addAlertManagerDefinition(
+      () => escapeTerraformTemplate(file(AWS_FILES.alertManagerDefinition)).split(renderedTopicArnPrefix(region)).join(topicArnPrefix),
+      [sns.topics, sns.policies],
+    );
+
+    if (props.grafana !== false) {
+      this.grafana = new ManagedGrafana(this, 'grafana', { ...(props.grafana ?? {}), provider, environment: env, workspaceArn: workspace.arn, accountId: account.accountId, tags, where });
+    }
+
+    const workspaceUrl = `https://aps-workspaces.${region}.${partition.dnsSuffix}/workspaces/${workspace.id}/`;
+    for (const { agent, credentials } of agentSettings) {
+      const resolved = credentials.resolve(this, { environment: env, workspaceArn: workspace.arn, tags, provider });
+      new PrometheusAgentHost(this, `agent-${agent.name}`, {
+        options: agent,
+        environment: env,
+        images: { prometheus: props.agentImages?.prometheus ?? DEFAULT_IMAGES.prometheus, nodeExporter: props.agentImages?.nodeExporter ?? DEFAULT_IMAGES.nodeExporter },
+        memoryMb: { prometheus: props.agentMemoryMb ?? 512, nodeExporter: DEFAULT_MEMORY_MB.nodeExporter },
+        credentialsFile: resolved.credentialsFile,
+        config: () => escapeTerraformTemplate(file(AWS_FILES.agentConfig(agent.name))).split(renderedWorkspaceUrl(region)).join(workspaceUrl),
+        configHash: () => createHash('sha256').update(file(AWS_FILES.agentConfig(agent.name))).digest('hex').slice(0, 12),
+        secretUploads: () => [...this.secretUploads.values()],
+      });
+    }
+    for (const scraper of scrapers) {
+      new EksScraper(this, `scraper-${scraper.name}`, {
+        options: scraper,
+        provider,
+        environment: env,
+        workspaceArn: workspace.arn,
+        tags,
+        configuration: () => escapeTerraformTemplate(file(AWS_FILES.scraperConfig(scraper.name))),
+      });
+    }
+
+    const output = (name: string, value: string, description: string, sensitive = false) =>
+      new TerraformOutput(stack, `${env}_${name}`, { value, description, sensitive }).overrideLogicalId(name);
+    output('amp_workspace_id', workspace.id, `AMP workspace of environment ${env}`);
+    output('amp_remote_write_url', `${workspace.prometheusEndpoint}api/v1/remote_write`, 'remote_write endpoint (SigV4, aps:RemoteWrite)');
+    output('amp_query_url', workspace.prometheusEndpoint, 'Prometheus-compatible query endpoint (SigV4, aps:QueryMetrics)');
+    if (this.grafana) {
+      output('grafana_url', this.grafana.url, `Amazon Managed Grafana of environment ${env}`);
+      output('grafana_service_account_token', this.grafana.token.key, 'Token of the cdktf-monitoring service account, for the Grafana provider', true);
+    }
+
+    this.node.addValidation({
+      validate: () => validateAwsEnvironment({ env: monitoring.model, rendering: this.rendering, where, existingTopics, scrapers, quotas: props.quotas }),
+    });
+    this.node.addValidation({
+      validate: () => {
+        if (monitoring.model.allDashboards.length > 0 && !monitoring.targets.some((t) => t.kind === 'GrafanaTarget')) {
+          Annotations.of(this).addWarning(
+            `${where}: ${monitoring.model.allDashboards.length} dashboard(s) declared, but AwsManagedTarget provisions no dashboards; ` +
+              'add a GrafanaTarget with url: aws.grafanaEndpoint and token: aws.grafanaToken to the MonitoringStack targets',
+          );
+        }
+        try {
+          for (const plan of this.rendering.plans().values()) {
+            if (plan.dropped.length > 0) {
+              Annotations.of(this).addWarning(`${where}, receiver ${plan.receiver}: ${plan.dropped.join(', ')} cannot be carried by SNS and are not used on AWS`);
+            }
+          }
+        } catch {
+          // reported by the validation above
+        }
+        return [];
+      },
+    });
+    writeFilesAfterMonitoringStack(monitoring, () => this.rendering.files());
+  }
+
+  /** The Grafana URL. */
+  public grafanaUrl(): string {
+    if (!this.grafana) throw missing(describeConstruct('AwsManagedTarget', this.node.path), 'grafana', 'Grafana enabled (grafana: {}) to use grafanaEndpoint');
+    return this.grafana.url;
+  }
+
+  /** The Grafana service account token (sensitive). */
+  public grafanaToken(): string {
+    if (!this.grafana) throw missing(describeConstruct('AwsManagedTarget', this.node.path), 'grafana', 'Grafana enabled (grafana: {}) to use grafanaToken');
+    return this.grafana.token.key;
+  }
+
+  /** Uploads a scrape job's secret file to every agent host, from a sensitive Terraform variable. */
+  public provideSecret(secret: Secret, component: Component, requestedBy: string): void {
+    // Alertmanager secrets are not needed on AWS (receivers go through SNS); a managed scraper reads no files.
+    if (component !== 'prometheus' || !this.hasAgents || secret.source !== 'variable') return;
+    const stack = TerraformStack.of(this);
+    const existing = stack.node.tryFindChild(`secret-${secret.name}`);
+    let variable: TerraformVariable;
+    if (existing instanceof TerraformVariable) variable = existing;
+    else {
+      variable = new TerraformVariable(stack, `secret-${secret.name}`, {
+        type: 'string',
+        sensitive: true,
+        nullable: false,
+        description: `Secret "${secret.name}" (first requested by ${requestedBy}); set it with TF_VAR_${secret.name}`,
+      });
+      variable.overrideLogicalId(secret.name);
+    }
+    this.secretUploads.set(secret.filePath, { file: secret.filePath, content: variable.stringValue });
+  }
+}

@@ -1,0 +1,150 @@
+import { Lazy } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { MonitoringStack } from '../../constructs/monitoring-stack';
+import { IMonitoringTarget } from '../../constructs/target';
+import { describeConstruct, invalid, MonitoringConfigError } from '../../model/errors';
+import { ExporterDeployment } from '../../model/exporters';
+import { Component } from '../../model/layout';
+import { Secret } from '../../model/secret';
+import { RenderedFiles } from '../../render/environment-files';
+import { isPinned } from '../docker/images';
+import { AgentCredentials } from './agent-credentials';
+import { AmpQuotas } from './amp-limits';
+import { AwsEnvironment } from './aws-environment';
+import { EksScraperOptions } from './eks-scraper';
+import { ManagedGrafanaOptions } from './managed-grafana';
+import { PrometheusAgentHostOptions } from './prometheus-agent-host';
+
+/** Images of the agent hosts (pinned tags or digests only). */
+export interface AgentImages {
+  /** Prometheus 2.x, run in agent mode. @default "prom/prometheus:v2.55.1" */
+  readonly prometheus?: string;
+  /** node-exporter. @default "prom/node-exporter:v1.9.1" */
+  readonly nodeExporter?: string;
+}
+
+/** Props of {@link AwsManagedTarget}. */
+export interface AwsManagedTargetProps {
+  /** The AWS region of the workspace, e.g. `eu-west-1` (also the SigV4 region in rendered files). */
+  readonly region: string;
+  /** The AMP workspace alias; also its `Name` tag. @default "<environment>-monitoring" */
+  readonly workspaceAlias?: string;
+  /** Tags for every AWS resource, added to `environment` and `managed-by`. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** A customer managed KMS key for the workspace's data (replaces the workspace when changed). @default - AWS owned key */
+  readonly kmsKeyArn?: string;
+  /** Retention of the workspace's CloudWatch log group, in days (a value CloudWatch accepts). @default 30 */
+  readonly logRetentionDays?: number;
+  /**
+   * Receivers that deliver through an SNS topic you already have (e.g. one AWS Chatbot or PagerDuty's SNS integration
+   * subscribes to): receiver name → topic ARN. Their integrations are not used on AWS. The topic's policy must let
+   * `aps.amazonaws.com` publish.
+   * @default {}
+   */
+  readonly existingTopics?: Readonly<Record<string, string>>;
+  /** KMS key (id or ARN) of the SNS topics; its key policy must let `aps.amazonaws.com` use it. @default - no customer managed key */
+  readonly topicKmsKeyId?: string;
+  /** Amazon Managed Grafana; `false` for none. @default {} (a workspace with AWS IAM Identity Center sign-in) */
+  readonly grafana?: ManagedGrafanaOptions | false;
+  /** Docker hosts that run a Prometheus agent remote-writing to the workspace. @default [] */
+  readonly agents?: readonly PrometheusAgentHostOptions[];
+  /** How agents sign remote_write, unless a host sets its own. @default - none: every agent host must then set credentials */
+  readonly agentCredentials?: AgentCredentials;
+  /** Agent host images. @default - the pinned images of the Docker host target */
+  readonly agentImages?: AgentImages;
+  /** Memory limit of the agent container in MiB. @default 512 */
+  readonly agentMemoryMb?: number;
+  /** EKS clusters scraped by AMP managed scrapers. @default [] */
+  readonly eksScrapers?: readonly EksScraperOptions[];
+  /** AMP quotas checked at synth; set raised values after a quota increase. @default AMP_DEFAULT_QUOTAS */
+  readonly quotas?: AmpQuotas;
+  /** The AWS provider. @default - the stack's AwsProvider, else a new one for `region` */
+  readonly provider?: AwsProvider;
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * Runs an environment's monitoring on AWS managed services: an Amazon Managed Service for Prometheus workspace with
+ * the environment's rule groups and alert routing (receivers delivered through Amazon SNS), Amazon Managed Grafana,
+ * Prometheus agents on a fleet of Docker hosts and AMP managed scrapers for EKS clusters.
+ *
+ * ```ts
+ * const aws = new AwsManagedTarget({ region: 'eu-west-1', agents: [{ name: 'app-1', dockerHost: 'ssh://deploy@app-1' }],
+ *   agentCredentials: AgentCredentials.iamUser() });
+ * new MonitoringStack(this, 'monitoring', { environment: 'prod', targets: [aws] });
+ * ```
+ */
+export class AwsManagedTarget implements IMonitoringTarget {
+  public readonly kind = 'AwsManagedTarget';
+  /** The Grafana URL (`https://<workspace endpoint>`), for a `GrafanaTarget`; a Terraform reference. */
+  public readonly grafanaEndpoint: string;
+  /** The Grafana service account token (sensitive), for a `GrafanaTarget`; a Terraform reference. */
+  public readonly grafanaToken: string;
+  /** The AMP workspace's Prometheus endpoint (query URL base, ends with `/`); a Terraform reference. */
+  public readonly prometheusEndpoint: string;
+  private readonly props: AwsManagedTargetProps;
+  private environment?: AwsEnvironment;
+
+  constructor(props: AwsManagedTargetProps) {
+    const where = 'AwsManagedTarget';
+    if (!props || typeof props !== 'object') throw new MonitoringConfigError(where, 'props', 'are required: expected { region: "eu-west-1", ... }');
+    if (typeof props.region !== 'string' || !REGION.test(props.region)) {
+      throw invalid(where, 'region', props.region, 'an AWS region such as "eu-west-1"');
+    }
+    for (const [component, image] of Object.entries(props.agentImages ?? {})) {
+      if (typeof image !== 'string' || !isPinned(image)) {
+        throw invalid(where, `agentImages.${component}`, image, 'a pinned image: a tag other than "latest" (e.g. "prom/prometheus:v2.55.1") or a @sha256 digest');
+      }
+    }
+    this.props = props;
+    const bound = (what: string) => {
+      if (!this.environment) throw new Error(`AwsManagedTarget: ${what} is only known once the target is given to a MonitoringStack`);
+      return this.environment;
+    };
+    this.grafanaEndpoint = Lazy.stringValue({ produce: () => bound('grafanaEndpoint').grafanaUrl() });
+    this.grafanaToken = Lazy.stringValue({ produce: () => bound('grafanaToken').grafanaToken() });
+    this.prometheusEndpoint = Lazy.stringValue({ produce: () => bound('prometheusEndpoint').amp.workspace.prometheusEndpoint });
+  }
+
+  /** @internal */
+  public bind(monitoring: MonitoringStack): void {
+    if (this.environment) {
+      throw new MonitoringConfigError(
+        describeConstruct('MonitoringStack', monitoring.node.path),
+        'target',
+        `this AwsManagedTarget is already used by ${this.environment.node.scope!.node.path}; expected a new AwsManagedTarget per environment`,
+      );
+    }
+    this.environment = new AwsEnvironment(monitoring, 'aws', this.props);
+  }
+
+  /** @internal */
+  public provideSecret(secret: Secret, component: Component, requestedBy: string): void {
+    this.environment?.provideSecret(secret, component, requestedBy);
+  }
+
+  /**
+   * @internal Exporters are not deployed on AWS (yet): a ServiceScrape with `exporter` in an AWS environment is an
+   * error that says how to scrape an exporter you run yourself.
+   */
+  public deployExporter(deployment: ExporterDeployment, requestedBy: string): void {
+    throw invalid(
+      requestedBy,
+      'exporter',
+      `${deployment.kind} exporter "${deployment.name}"`,
+      `a scrape of an exporter that already runs: AwsManagedTarget does not deploy exporters. Run ${deployment.kind}-exporter next to ` +
+        `its service (on an agent host or in the cluster) and scrape it with targets: ["<host>:${deployment.port}"]`,
+    );
+  }
+
+  /**
+   * Every file this target renders, by logical path (`aws/amp/alertmanager.yml`, `aws/amp/alert-manager-definition.yml`,
+   * `aws/amp/rules/<group>.yml`, `aws/agents/<host>/prometheus.yml`, `aws/scrapers/<name>/scrape-configuration.yml`).
+   * Account and workspace ids read `ACCOUNT_ID` and `WORKSPACE_ID` (known only after apply).
+   */
+  public renderedFiles(): RenderedFiles {
+    if (!this.environment) throw new Error('AwsManagedTarget: renderedFiles() needs the target to be given to a MonitoringStack first');
+    return this.environment.rendering.files();
+  }
+}

@@ -1,0 +1,11 @@
+// The AWS target: Amazon Managed Service for Prometheus, Amazon Managed Grafana, Prometheus agents, EKS scrapers.
+// Provider classes are imported by deep path inside; importing this module never loads the provider's index.
+export { AwsManagedTarget } from './aws-managed-target';
+export type { AwsManagedTargetProps, AgentImages } from './aws-managed-target';
+export { AgentCredentials } from './agent-credentials';
+export type { AgentCredentialVariables, AgentInstanceRoleOptions } from './agent-credentials';
+export type { PrometheusAgentHostOptions } from './prometheus-agent-host';
+export type { EksScraperOptions } from './eks-scraper';
+export type { ManagedGrafanaOptions } from './managed-grafana';
+export { AMP_DEFAULT_QUOTAS } from './amp-limits';
+export type { AmpQuotas } from './amp-limits';
