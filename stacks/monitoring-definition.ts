@@ -5,11 +5,17 @@ import {
   Duration,
   Exporter,
   GrafanaDashboard,
+  LogPipeline,
+  LogSource,
+  LogStage,
   MonitoringConfigError,
   MonitoringStack,
   Receiver,
+  rules,
+  ServiceLevelObjective,
   ServiceScrape,
   Severity,
+  SloIndicator,
 } from '../lib';
 import type { PostgresExporterOptions, PrometheusSettings, RedisExporterOptions, RuleTestCase } from '../lib';
 
@@ -24,10 +30,13 @@ export interface AlertThresholds {
   readonly apiErrorRatio: number;
   /** How long the error ratio must stay above the threshold. */
   readonly apiErrorRatioFor: Duration;
-  /** Free disk share below which HostDiskAlmostFull fires, as a ratio (0.10 is 10 % free). */
-  readonly diskFreeRatio: number;
-  /** How long the disk must stay that full. */
-  readonly diskFreeFor: Duration;
+  /**
+   * Overrides of the host rule pack (HostDiskAlmostFull, HostMemoryLow, ...): thresholds and `for` per rule.
+   * @default - the pack's thresholds (HostDiskAlmostFull below 10 % free for 15m, ...)
+   */
+  readonly host?: rules.RuleOverrides<rules.HostRuleName>;
+  /** The API availability objective (the SLO's target ratio of non-5xx responses). @default 0.995 */
+  readonly apiAvailability?: number;
 }
 
 /** Where alerts go. Both names must be receivers of {@link EnvironmentSettings.receivers}. */
@@ -43,8 +52,8 @@ export interface RoutingSettings {
 }
 
 /**
- * Exporters run next to Prometheus. The Docker host deploys them; AwsManagedTarget does not (yet), so an AWS
- * environment leaves this out and scrapes exporters that already run next to their services.
+ * Exporters run next to Prometheus, with their rule packs. The Docker host deploys them; AwsManagedTarget does not
+ * (yet), so an AWS environment leaves this out and scrapes exporters that already run next to their services.
  */
 export interface ExporterSettings {
   /** postgres-exporter for the app database (job `postgres`). @default - none */
@@ -69,8 +78,17 @@ export interface EnvironmentSettings {
   readonly scrapeInterval?: Duration;
   /** Rule evaluation interval. @default 15s */
   readonly evaluationInterval?: Duration;
-  /** Exporters deployed with the monitoring. @default - none */
+  /** Runbook URL pattern of the rule packs, e.g. `https://runbooks.example.com/dev/{{alert}}`. */
+  readonly runbookUrlPattern: string;
+  /** Exporters deployed with the monitoring, and their rule packs. @default - none */
   readonly exporters?: ExporterSettings;
+  /** Container metrics (cAdvisor, as on the Docker host) and their rule pack. @default false */
+  readonly containerMetrics?: boolean;
+  /**
+   * Container logs into Loki and a LogQL alert on error bursts. The Docker host runs Loki; AWS does not.
+   * @default - no log pipeline
+   */
+  readonly logs?: { readonly retention: Duration };
 }
 
 /** What {@link defineMonitoring} created. */
@@ -78,6 +96,7 @@ export interface DefinedMonitoring {
   readonly api: ServiceScrape;
   readonly apiHealth: AlertGroup;
   readonly host: AlertGroup;
+  readonly apiAvailability: ServiceLevelObjective;
   readonly routing: AlertRouting;
 }
 
@@ -175,13 +194,13 @@ function apiHealthTests(t: AlertThresholds): RuleTestCase[] {
 
 /**
  * What to monitor, the same in every environment: the sample API (scrape, availability and error-ratio alerts with
- * their unit tests, a RED dashboard), host disk space (alert and host dashboard), and the routing of critical and
- * other alerts. Thresholds, receivers, retention and exporters come from `settings`.
+ * their unit tests, an availability SLO, a RED dashboard), the hosts (rule pack and dashboard), and the routing of
+ * critical and other alerts. Thresholds, receivers, retention, exporters, container metrics and logs come from
+ * `settings`.
  */
 export function defineMonitoring(monitoring: MonitoringStack, settings: EnvironmentSettings): DefinedMonitoring {
   const t = settings.thresholds;
   checkRatio(t.apiErrorRatio, 'thresholds.apiErrorRatio', 0.011, 0.07, 'the unit test of ApiHighErrorRatio plants 1 % and 9.2 % error traffic');
-  checkRatio(t.diskFreeRatio, 'thresholds.diskFreeRatio', 0.01, 0.99, '0.10 is 10 % free');
 
   const api = new ServiceScrape(monitoring, 'api', { targets: [...settings.apiTargets], labels: { team: 'platform' } });
   const exporters = settings.exporters ?? {};
@@ -214,17 +233,43 @@ export function defineMonitoring(monitoring: MonitoringStack, settings: Environm
     // Alert unit tests, run by `promtool test rules` (rendered to tests/api-health.test.yml).
     tests: apiHealthTests(t),
   });
-  const host = new AlertGroup(monitoring, 'host', {
-    rules: [
-      {
-        alert: 'HostDiskAlmostFull',
-        expr: `(node_filesystem_avail_bytes{fstype!~"tmpfs|overlay"} / node_filesystem_size_bytes{fstype!~"tmpfs|overlay"}) < ${t.diskFreeRatio.toFixed(2)}`,
-        for: t.diskFreeFor,
-        severity: Severity.WARNING,
-        summary: `Less than ${percent(t.diskFreeRatio)} disk space left on {{ $labels.mountpoint }}`,
-      },
-    ],
+  // Rule packs: typed configs, one runbook pattern for the environment, each rule tested with promtool.
+  const packs = rules.rulePacks({ runbookUrlPattern: settings.runbookUrlPattern, labels: { team: 'platform' } });
+  const host = new AlertGroup(monitoring, 'host', packs.host(t.host ? { job: 'node', overrides: t.host } : { job: 'node' }));
+  if (settings.containerMetrics) new AlertGroup(monitoring, 'containers', packs.containers({ job: 'cadvisor' }));
+  if (exporters.postgres) new AlertGroup(monitoring, 'postgres-health', packs.postgres({ job: 'postgres' }));
+  if (exporters.redis) new AlertGroup(monitoring, 'redis-health', packs.redis({ job: 'redis' }));
+  if (exporters.healthUrls) new AlertGroup(monitoring, 'api-probes', packs.httpProbes({ job: 'api-probe' }));
+  const apiAvailability = new ServiceLevelObjective(monitoring, 'api-availability', {
+    service: 'api',
+    objective: t.apiAvailability ?? 0.995,
+    indicator: SloIndicator.availability({ errors: 'http_requests_total{job="api",code=~"5.."}', total: 'http_requests_total{job="api"}' }),
   });
+
+  if (settings.logs) {
+    // Logs: every container's output into Loki through Alloy; JSON lines parsed for level and service.
+    new LogPipeline(monitoring, 'logs', {
+      sources: [
+        LogSource.dockerContainers({
+          stages: [LogStage.json({ expressions: { level: 'level', message: 'message' } }), LogStage.labels(['level'])],
+        }),
+      ],
+      loki: { retention: settings.logs.retention },
+    });
+    new AlertGroup(monitoring, 'api-logs', {
+      evaluator: 'loki',
+      rules: [
+        {
+          alert: 'ApiErrorLogBurst',
+          expr: 'sum by (service) (count_over_time({service="api", level="error"}[5m])) > 20',
+          for: Duration.minutes(5),
+          severity: Severity.WARNING,
+          summary: 'The API logs more than 20 errors in 5 minutes',
+          description: '{{ $value }} error lines from {{ $labels.service }} in the last 5 minutes.',
+        },
+      ],
+    });
+  }
 
   const r = settings.routing;
   const routing = new AlertRouting(monitoring, 'routing', {
@@ -241,5 +286,5 @@ export function defineMonitoring(monitoring: MonitoringStack, settings: Environm
     uid: `${monitoring.environmentName}-host`,
     folder: 'Infrastructure',
   });
-  return { api, apiHealth, host, routing };
+  return { api, apiHealth, host, apiAvailability, routing };
 }

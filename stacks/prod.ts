@@ -1,9 +1,8 @@
 import { S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Duration, MonitoringStack, Receiver } from '../lib';
-import { AgentCredentials } from '../lib/targets/aws/agent-credentials';
-import { AwsManagedTarget } from '../lib/targets/aws/aws-managed-target';
-import { PrometheusAgentHostOptions } from '../lib/targets/aws/prometheus-agent-host';
+// A subpath of its own (not the package index): @cdktf/provider-aws is an optional peer dependency.
+import { AgentCredentials, AwsManagedTarget, PrometheusAgentHostOptions } from '../lib/targets/aws';
 import { defineMonitoring, EnvironmentSettings, prometheusSettings } from './monitoring-definition';
 
 /** Where prod runs and who is told. The defaults are placeholders of the reference deployment. */
@@ -35,9 +34,10 @@ export function prodSettings(props: ProdStackProps = {}): EnvironmentSettings {
       apiDownFor: Duration.minutes(3),
       apiErrorRatio: 0.02,
       apiErrorRatioFor: Duration.minutes(10),
-      diskFreeRatio: 0.15,
-      diskFreeFor: Duration.minutes(15),
+      host: { HostDiskAlmostFull: { threshold: 0.15 } },
+      apiAvailability: 0.999,
     },
+    runbookUrlPattern: 'https://runbooks.example.com/prod/{{alert}}',
     receivers: [
       Receiver.of('oncall', [
         Receiver.integration.webhook({ url: props.incidentWebhookUrl ?? 'https://incidents.example.com/hooks/alertmanager', sendResolved: true }),

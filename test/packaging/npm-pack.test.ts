@@ -20,6 +20,7 @@ describe('packaging', () => {
     const contents = run('tar', ['-tzf', path.join(work, tarball)], work);
     expect(contents).toContain('package/dist/lib/index.js');
     expect(contents).toContain('package/dist/lib/index.d.ts');
+    expect(contents).toContain('package/dist/lib/targets/aws/index.js'); // the `cdktf-monitoring/aws` subpath
     expect(contents).not.toMatch(/package\/(test|stacks|bench)\//);
 
     const app = path.join(work, 'app');

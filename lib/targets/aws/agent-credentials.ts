@@ -82,6 +82,8 @@ export class AgentCredentials {
     return new AgentCredentials('iam-user');
   }
 
+  /** One IAM user per environment, however many `iamUser()` values its hosts were given. */
+  private static readonly iamUsers = new WeakMap<Construct, ResolvedAgentCredentials>();
   private readonly resolved = new WeakMap<Construct, ResolvedAgentCredentials>();
 
   private constructor(
@@ -102,10 +104,11 @@ export class AgentCredentials {
 
   /** @internal Creates what the credentials need (once per scope) and says what the agent gets. */
   public resolve(scope: Construct, context: AgentCredentialContext): ResolvedAgentCredentials {
-    const cached = this.resolved.get(scope);
+    const cache = this.kind === 'iam-user' ? AgentCredentials.iamUsers : this.resolved;
+    const cached = cache.get(scope);
     if (cached) return cached;
     const resolved = this.create(scope, context);
-    this.resolved.set(scope, resolved);
+    cache.set(scope, resolved);
     return resolved;
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Annotations, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { AnnotationMetadataEntryType, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
@@ -89,9 +89,12 @@ export class AwsEnvironment extends Construct {
         jobs: agent.jobs,
         labels: agent.labels ?? {},
         roleArn: credentials.resolveRoleArn(),
+        // `instance` is the host's name: every host's node-exporter has the same address, and alerts should say which host.
         ownJobs: [
-          buildScrapeJob({ jobName: 'prometheus-agent', targets: [AGENT_SELF_TARGET] }, where),
-          ...(agent.nodeExporter === false ? [] : [buildScrapeJob({ jobName: 'node', targets: [NODE_EXPORTER_TARGET] }, where)]),
+          buildScrapeJob({ jobName: 'prometheus-agent', targets: [AGENT_SELF_TARGET], labels: { instance: agent.name } }, where),
+          ...(agent.nodeExporter === false
+            ? []
+            : [buildScrapeJob({ jobName: 'node', targets: [NODE_EXPORTER_TARGET], labels: { instance: agent.name } }, where)]),
         ],
       })),
       scrapers: scrapers.map((s) => ({ name: s.name, jobs: s.jobs })),
@@ -170,7 +173,7 @@ export class AwsEnvironment extends Construct {
     this.node.addValidation({
       validate: () => {
         if (monitoring.model.allDashboards.length > 0 && !monitoring.targets.some((t) => t.kind === 'GrafanaTarget')) {
-          Annotations.of(this).addWarning(
+          this.warn(
             `${where}: ${monitoring.model.allDashboards.length} dashboard(s) declared, but AwsManagedTarget provisions no dashboards; ` +
               'add a GrafanaTarget with url: aws.grafanaEndpoint and token: aws.grafanaToken to the MonitoringStack targets',
           );
@@ -178,7 +181,7 @@ export class AwsEnvironment extends Construct {
         try {
           for (const plan of this.rendering.plans().values()) {
             if (plan.dropped.length > 0) {
-              Annotations.of(this).addWarning(`${where}, receiver ${plan.receiver}: ${plan.dropped.join(', ')} cannot be carried by SNS and are not used on AWS`);
+              this.warn(`${where}, receiver ${plan.receiver}: ${plan.dropped.join(', ')} cannot be carried by SNS and are not used on AWS`);
             }
           }
         } catch {
@@ -188,6 +191,14 @@ export class AwsEnvironment extends Construct {
       },
     });
     writeFilesAfterMonitoringStack(monitoring, () => this.rendering.files());
+  }
+
+  /**
+   * A warning `cdktf synth` prints. Written as metadata without a stack trace: Annotations would record one, with
+   * absolute paths, in the manifest, and synth output must not depend on the checkout's location.
+   */
+  private warn(message: string): void {
+    if (!this.node.metadata.some((m) => m.data === message)) this.node.addMetadata(AnnotationMetadataEntryType.WARN, message);
   }
 
   /** The Grafana URL. */

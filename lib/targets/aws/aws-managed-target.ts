@@ -77,6 +77,8 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
  */
 export class AwsManagedTarget implements IMonitoringTarget {
   public readonly kind = 'AwsManagedTarget';
+  /** AMG is not provisioned from rendered files: dashboards go through a GrafanaTarget. */
+  public readonly provisionsGrafana = false;
   /** The Grafana URL (`https://<workspace endpoint>`), for a `GrafanaTarget`; a Terraform reference. */
   public readonly grafanaEndpoint: string;
   /** The Grafana service account token (sensitive), for a `GrafanaTarget`; a Terraform reference. */
@@ -135,6 +137,18 @@ export class AwsManagedTarget implements IMonitoringTarget {
       `${deployment.kind} exporter "${deployment.name}"`,
       `a scrape of an exporter that already runs: AwsManagedTarget does not deploy exporters. Run ${deployment.kind}-exporter next to ` +
         `its service (on an agent host or in the cluster) and scrape it with targets: ["<host>:${deployment.port}"]`,
+    );
+  }
+
+  /**
+   * @internal AWS runs no Loki: a LogPipeline in an AWS environment is an error that says where logs can go instead.
+   */
+  public deployLogs(monitoring: MonitoringStack, requestedBy: string): void {
+    throw new MonitoringConfigError(
+      requestedBy,
+      'sources',
+      `is declared in environment ${JSON.stringify(monitoring.environmentName)}, but AwsManagedTarget runs no Loki; expected the ` +
+        'LogPipeline only in environments whose target runs Loki (the Docker host), or ship logs to CloudWatch Logs outside this library',
     );
   }
 
