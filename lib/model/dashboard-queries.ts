@@ -5,6 +5,7 @@ import { DashboardJson } from './dashboard';
 import { MonitoringConfigError, invalid, queryParseError, showValue, unknownReference } from './errors';
 import { checkLogQL } from './logs/logql';
 import { positionOf } from './promql';
+import { firstErrorOffset, nearText } from './query-parse';
 
 // Both packages are ES modules with CommonJS builds; TypeScript's node16 resolution only sees their ESM types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -430,25 +431,6 @@ export function interpolateTemplateVariables(expression: string): InterpolatedEx
 // Parsing
 // ---------------------------------------------------------------------------------------------------------------
 
-/** The offset of the first syntax error, or -1 when the text parses. */
-function firstErrorOffset(parser: LRParser, text: string): number {
-  let errorAt = -1;
-  parser.parse(text).iterate({
-    enter(node) {
-      if (errorAt >= 0) return false;
-      if (node.type.isError) {
-        errorAt = node.from;
-        return false;
-      }
-      return undefined;
-    },
-  });
-  return errorAt;
-}
-
-function nearText(expression: string, offset: number): string {
-  return offset >= expression.length ? '<end of expression>' : expression.slice(offset, offset + 12).split('\n')[0];
-}
 
 /** The parts of a template-variable query that are expressions, with their offsets in the query. */
 function variableQueryParts(language: 'promql' | 'logql', query: string, field: string): { text: string; offset: number }[] {

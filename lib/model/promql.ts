@@ -3,6 +3,7 @@ import type { LRParser } from '@lezer/lr';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parser } = require('@prometheus-io/lezer-promql') as { parser: LRParser };
 import { queryParseError, invalid } from './errors';
+import { firstErrorOffset, nearText } from './query-parse';
 
 /** A position in a multi-line expression, 1-based like promtool reports it. */
 export interface SourcePosition {
@@ -30,22 +31,10 @@ export function checkPromQL(expr: string, where: string, field: string): void {
     throw invalid(where, field, expr, 'a non-empty PromQL expression');
   }
   if (checkedExpressions.has(expr)) return;
-  const tree = parser.parse(expr);
-  let errorAt = -1;
-  tree.iterate({
-    enter(node) {
-      if (errorAt >= 0) return false;
-      if (node.type.isError) {
-        errorAt = node.from;
-        return false;
-      }
-      return undefined;
-    },
-  });
+  const errorAt = firstErrorOffset(parser, expr);
   if (errorAt >= 0) {
     const { line, column } = positionOf(expr, errorAt);
-    const near = errorAt >= expr.length ? '<end of expression>' : expr.slice(errorAt, errorAt + 12).split('\n')[0];
-    throw queryParseError(where, field, 'PromQL', line, column, near, expr);
+    throw queryParseError(where, field, 'PromQL', line, column, nearText(expr, errorAt), expr);
   }
   checkedExpressions.add(expr);
 }

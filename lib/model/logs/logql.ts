@@ -5,6 +5,7 @@ import type { LRParser } from '@lezer/lr';
 const { parser } = require('@grafana/lezer-logql') as { parser: LRParser };
 import { MonitoringConfigError, invalid, queryParseError, showValue } from '../errors';
 import { positionOf } from '../promql';
+import { nearText } from '../query-parse';
 import { matchesEmptyString } from './re2';
 
 /** What a LogQL expression returns: log lines (`{job="api"} |= "error"`) or numbers (`rate(...)`, `count_over_time(...)`). */
@@ -72,8 +73,7 @@ function parseLogQL(expr: string, where: string, field: string): LogQLKind {
   });
   if (errorAt >= 0) {
     const { line, column } = positionOf(expr, errorAt);
-    const near = errorAt >= expr.length ? '<end of expression>' : expr.slice(errorAt, errorAt + 12).split('\n')[0];
-    throw queryParseError(where, field, 'LogQL', line, column, near, expr);
+    throw queryParseError(where, field, 'LogQL', line, column, nearText(expr, errorAt), expr);
   }
   for (const selector of selectors) {
     // Matchers nest (Matchers(Matchers(Matcher), Matcher)), so take every Matcher inside the selector's range.
