@@ -37,4 +37,8 @@ if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-loc
 fi
 
 npx tsc --noEmit -p tsconfig.json
-npx jest --ci "$@"
+status=0
+npx jest --ci --json --outputFile=.test-results.json "$@" || status=$?
+# One plain closing line that any CI reader understands.
+node -e 'const r = require("./.test-results.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)'
+exit "$status"
