@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { Duration, MonitoringStack, Receiver } from '../lib';
 // A subpath of its own (not the package index): @cdktf/provider-aws is an optional peer dependency.
 import { AgentCredentials, AwsManagedTarget, PrometheusAgentHostOptions } from '../lib/targets/aws';
+import { GrafanaDataSource, GrafanaTarget } from '../lib';
 import { defineMonitoring, EnvironmentSettings, prometheusSettings } from './monitoring-definition';
 
 /** Where prod runs and who is told. The defaults are placeholders of the reference deployment. */
@@ -93,11 +94,19 @@ export class ProdStack extends TerraformStack {
       agentCredentials: AgentCredentials.iamUser(),
     });
     const settings = prodSettings(props);
+    // Dashboards go into Amazon Managed Grafana through the grafana provider, with the workspace's URL and a service
+    // account token created in this stack. Its data source reads AMP with the workspace's IAM role (SigV4).
+    const grafana = new GrafanaTarget({
+      url: this.aws.grafanaEndpoint,
+      auth: this.aws.grafanaToken,
+      dataSources: {
+        // the core Prometheus plugin with SigV4, so the shared dashboards (data source type `prometheus`) work unchanged
+        prometheus: GrafanaDataSource.amazonPrometheus({ url: this.aws.prometheusEndpoint, region, authType: 'ec2_iam_role', plugin: 'prometheus' }),
+      },
+    });
     this.monitoring = new MonitoringStack(this, 'monitoring', {
       environment: 'prod',
-      // Dashboards reach Amazon Managed Grafana through a GrafanaTarget fed with this.aws.grafanaEndpoint and
-      // this.aws.grafanaToken (see docs/aws-target.md); until then synth warns that dashboards are not provisioned.
-      targets: [this.aws],
+      targets: [this.aws, grafana],
       prometheus: prometheusSettings(settings),
     });
     defineMonitoring(this.monitoring, settings);

@@ -63,7 +63,7 @@ export class GrafanaResources extends Construct {
     }
     this.provider = new GrafanaProvider(this, 'provider', {
       url: props.url,
-      auth: this.secrets.value(props.auth ?? Secret.fromVariable('grafana_auth'), this.where, 'auth'),
+      auth: typeof props.auth === 'string' ? props.auth : this.secrets.value(props.auth ?? Secret.fromVariable('grafana_auth'), this.where, 'auth'),
       orgId: props.orgId,
       httpHeaders: Object.keys(headers).length > 0 ? headers : undefined,
       alias: props.providerAlias,

@@ -52,10 +52,11 @@ export interface GrafanaTargetProps {
   /**
    * The credentials, from a sensitive Terraform variable: a service account token (the Admin role, which creating data
    * sources needs; Editor is enough when every data source is `GrafanaDataSource.existing`), or `user:password` for
-   * basic auth. Never a literal.
+   * basic auth. Never a literal. A Terraform reference to a sensitive value is accepted too, such as
+   * `AwsManagedTarget.grafanaToken` (a service account token created in the same stack).
    * @default Secret.fromVariable('grafana_auth')
    */
-  readonly auth?: Secret;
+  readonly auth?: Secret | string;
   /**
    * The organization to manage. Only with basic auth (`user:password`): a service account token already belongs
    * to one organization, and the provider refuses an org id with it.

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import type { MonitoringStack } from '../../constructs/monitoring-stack';
 import type { IMonitoringTarget } from '../../constructs/target';
 import { describeConstruct, invalid, MonitoringConfigError } from '../../model/errors';
@@ -61,7 +62,12 @@ export class GrafanaTarget implements IMonitoringTarget {
     const where = 'GrafanaTarget';
     if (!props || typeof props !== 'object') throw new MonitoringConfigError(where, 'props', 'are required: expected { url, dataSources: { prometheus } }');
     checkHttpUrl(props.url, where, 'url');
-    if (props.auth !== undefined && !(props.auth instanceof Secret)) throw notASecret(where, 'auth');
+    if (typeof props.auth === 'string') {
+      // Only a reference resolved by Terraform (e.g. a service account token created in this stack), never a literal.
+      if (!Token.isUnresolved(props.auth)) throw notASecret(where, 'auth');
+    } else if (props.auth !== undefined && !(props.auth instanceof Secret)) {
+      throw notASecret(where, 'auth');
+    }
     if (props.orgId !== undefined && (!Number.isInteger(props.orgId) || props.orgId < 1)) {
       throw invalid(where, 'orgId', props.orgId, 'a Grafana organization id, a whole number ≥ 1');
     }

@@ -36,7 +36,7 @@ export function fileSecretForGrafana(where: string, field: string, secret: Secre
 
 /** A value that must be a Secret is something else (a literal would land in cdk.tf.json). */
 export function notASecret(where: string, field: string): MonitoringConfigError {
-  return invalid(where, field, '<redacted>', 'a Secret.fromVariable("<terraform variable>"); literal secrets would be written into cdk.tf.json');
+  return invalid(where, field, '<redacted>', 'a Secret.fromVariable("<terraform variable>") or a Terraform reference to a sensitive value; literal secrets would be written into cdk.tf.json');
 }
 
 /** A notification policy nested deeper than the provider allows. */

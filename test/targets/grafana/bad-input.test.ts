@@ -159,7 +159,7 @@ describe('GrafanaTarget bad input: routing', () => {
 describe('GrafanaTarget bad input: props', () => {
   test('auth must be a Secret, never a literal token', () => {
     expect(() => new GrafanaTarget(targetProps({ auth: 'glsa_literal' as never }))).toThrow(
-      'GrafanaTarget, auth: got "<redacted>", expected a Secret.fromVariable("<terraform variable>"); literal secrets would be written into cdk.tf.json',
+      'GrafanaTarget, auth: got "<redacted>", expected a Secret.fromVariable("<terraform variable>") or a Terraform reference to a sensitive value; literal secrets would be written into cdk.tf.json',
     );
   });
 
