@@ -1,4 +1,6 @@
 import { App, Testing, TerraformStack } from 'cdktf';
+import { Container } from '@cdktf/provider-docker/lib/container';
+import { Volume } from '@cdktf/provider-docker/lib/volume';
 import { AlertGroup, AlertRouting, DockerHostTarget, GrafanaDashboard, MonitoringStack, Receiver, ServiceScrape } from '../../lib';
 import { dockerEnvironment, synthJson, container } from '../helpers/stacks';
 
@@ -178,5 +180,18 @@ describe('GrafanaDashboard checks at synth', () => {
     expect(() => new GrafanaDashboard(monitoring, 'overlap', { dashboard: { title: 'O', panels: [panel({ title: 'a' }), panel({ title: 'b' })] } })).toThrow(
       /GrafanaDashboard test\/monitoring\/overlap, dashboard "O", panel "b", gridPos: .*overlaps/,
     );
+  });
+});
+
+describe('with Testing.synthScope', () => {
+  test('a MonitoringStack in a scope synthesizes the containers and the prometheus.yml upload', () => {
+    const synthesized = Testing.synthScope((scope) => {
+      const monitoring = new MonitoringStack(scope, 'monitoring', { environment: 'dev', target: new DockerHostTarget() });
+      new ServiceScrape(monitoring, 'api', { targets: ['api:8000'] });
+    });
+    expect(synthesized).toHaveResourceWithProperties(Container, { name: 'dev-prometheus', restart: 'unless-stopped', read_only: true });
+    expect(synthesized).toHaveResourceWithProperties(Volume, { name: 'dev-prometheus-data' });
+    const prometheus = Object.values(JSON.parse(synthesized).resource.docker_container as Record<string, any>).find((c) => c.name === 'dev-prometheus');
+    expect(prometheus.upload[0].content).toContain('job_name: api');
   });
 });
