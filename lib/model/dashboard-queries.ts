@@ -4,12 +4,11 @@ import type { LRParser } from '@lezer/lr';
 import { DashboardJson } from './dashboard';
 import { MonitoringConfigError, invalid, queryParseError, showValue, unknownReference } from './errors';
 import { checkLogQL } from './logs/logql';
-import { positionOf } from './promql';
+import { positionOf, promqlErrorOffset } from './promql';
 import { firstErrorOffset, nearText } from './query-parse';
 
-// Both packages are ES modules with CommonJS builds; TypeScript's node16 resolution only sees their ESM types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parser: promqlParser } = require('@prometheus-io/lezer-promql') as { parser: LRParser };
+// The package is an ES module with CommonJS builds; TypeScript's node16 resolution only sees its ESM types.
+// (PromQL is parsed through promqlErrorOffset, which parses expressions that differ only in label values once.)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parser: logqlParser } = require('@grafana/lezer-logql') as { parser: LRParser };
 
@@ -474,7 +473,7 @@ function queryError(query: DashboardQuery, base: string): MonitoringConfigError 
     const { text, origin } = interpolateTemplateVariables(part.text);
     const cacheKey = `${language}\u0000${text}`;
     if (parsedInterpolated.has(cacheKey)) continue;
-    const errorAt = firstErrorOffset(language === 'promql' ? promqlParser : logqlParser, text);
+    const errorAt = language === 'promql' ? promqlErrorOffset(text) : firstErrorOffset(logqlParser, text);
     if (errorAt < 0) {
       // LogQL has rules beyond the grammar (a stream selector needs a matcher that cannot match ""): the shared check.
       if (language === 'logql') {

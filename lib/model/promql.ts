@@ -19,19 +19,75 @@ export function positionOf(text: string, offset: number): SourcePosition {
 }
 
 const checkedExpressions = new Set<string>();
+const parsedSkeletons = new Set<string>();
+
+/**
+ * The expression with the text of every string literal left out (`up{job="api"}` → `up{job=""}`), or undefined
+ * when a literal is not closed on its line or the text has surrogates (the parser reads those differently). A
+ * string literal is one token to the parser whatever it holds, so an expression parses exactly when its skeleton
+ * does: expressions that differ only in label values, such as one rule per service, share one skeleton and need
+ * one parse. Comments (`#` to the end of the line) are kept as they are, quotes in them included.
+ */
+export function promqlSkeleton(expr: string): string | undefined {
+  // The parser refuses a lone surrogate in a literal: leave any text with surrogates to the parser alone.
+  if (/[\uD800-\uDFFF]/.test(expr)) return undefined;
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < expr.length) {
+    const c = expr[i];
+    if (c === '#') {
+      const eol = expr.indexOf('\n', i);
+      i = eol < 0 ? expr.length : eol;
+    } else if (c === '"' || c === "'") {
+      // The grammar: '"' (![\\\n"] | "\\" _)* '"', the same with "'".
+      let j = i + 1;
+      while (j < expr.length && expr[j] !== c) {
+        if (expr[j] === '\n') return undefined;
+        j += expr[j] === '\\' ? 2 : 1;
+      }
+      if (j >= expr.length) return undefined;
+      out += expr.slice(copied, i + 1);
+      copied = j;
+      i = j + 1;
+    } else if (c === '`') {
+      const j = expr.indexOf('`', i + 1);
+      if (j < 0) return undefined;
+      out += expr.slice(copied, i + 1);
+      copied = j;
+      i = j + 1;
+    } else {
+      i++;
+    }
+  }
+  return out + expr.slice(copied);
+}
+
+/**
+ * The offset of the first PromQL syntax error in `expr`, or -1 when it parses. Expressions whose skeleton (see
+ * {@link promqlSkeleton}) already parsed are not parsed again.
+ */
+export function promqlErrorOffset(expr: string): number {
+  const skeleton = promqlSkeleton(expr);
+  if (skeleton !== undefined && parsedSkeletons.has(skeleton)) return -1;
+  const errorAt = firstErrorOffset(parser, expr);
+  if (errorAt < 0 && skeleton !== undefined) parsedSkeletons.add(skeleton);
+  return errorAt;
+}
 
 /**
  * Validates a PromQL expression with the parser the Prometheus UI uses (`@prometheus-io/lezer-promql`),
  * and throws an error that names the position (line:column) and the text near it.
  *
- * Results are cached: each distinct expression is parsed once per process.
+ * Results are cached: each distinct expression is parsed once per process, and expressions that differ only in
+ * the text of their string literals (label values) once between them.
  */
 export function checkPromQL(expr: string, where: string, field: string): void {
   if (typeof expr !== 'string' || expr.trim() === '') {
     throw invalid(where, field, expr, 'a non-empty PromQL expression');
   }
   if (checkedExpressions.has(expr)) return;
-  const errorAt = firstErrorOffset(parser, expr);
+  const errorAt = promqlErrorOffset(expr);
   if (errorAt >= 0) {
     const { line, column } = positionOf(expr, errorAt);
     throw queryParseError(where, field, 'PromQL', line, column, nearText(expr, errorAt), expr);

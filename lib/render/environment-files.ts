@@ -8,6 +8,7 @@ import { renderLokiRuleFile } from './logs/loki-rule-file';
 import { renderPromtailConfig } from './logs/promtail-config';
 import { dashboardFileName, renderDashboardJson, renderDashboardProvider, renderDataSources } from './grafana-provisioning';
 import { renderPrometheusConfig } from './prometheus-config';
+import { RuleGroupModel } from '../model/rules';
 import { renderRuleFile } from './rule-file';
 import { renderPromtoolTests } from './promtool-tests';
 
@@ -26,13 +27,29 @@ export interface RenderSelection {
 /** The host name the log agent reaches Loki by (the Loki container's network alias). */
 export const LOKI_HOST = 'loki';
 
+/**
+ * Rule files by rule group. Rule group models are immutable (`AlertGroup.addRule` replaces its group), so each
+ * group's file is rendered once, even when the environment is rendered again after another change, e.g. when a
+ * target's aspect changes prometheus.yml at synth after the files were first rendered.
+ */
+const ruleFiles = new WeakMap<RuleGroupModel, string>();
+
+function ruleFileOf(group: RuleGroupModel): string {
+  let text = ruleFiles.get(group);
+  if (text === undefined) {
+    text = renderRuleFile(group);
+    ruleFiles.set(group, text);
+  }
+  return text;
+}
+
 /** Renders every file of the environment. Pure: the same environment always gives the same text. */
 export function renderEnvironmentFiles(env: MonitoringEnvironment, select: RenderSelection = {}): RenderedFiles {
   const files: Record<string, string> = {};
   if (select.prometheus !== false) {
     const prometheus = env.prometheusModel();
     files[FILES.prometheusConfig] = renderPrometheusConfig(prometheus, env.name);
-    for (const group of prometheus.ruleGroups) files[FILES.ruleFile(group.fileName)] = renderRuleFile(group);
+    for (const group of prometheus.ruleGroups) files[FILES.ruleFile(group.fileName)] = ruleFileOf(group);
     const groups = new Map(prometheus.ruleGroups.map((g) => [g.name, g]));
     for (const suite of env.ruleTests) {
       const group = groups.get(suite.groupName);

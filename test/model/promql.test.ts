@@ -24,3 +24,25 @@ describe('checkPromQL', () => {
     expect(positionOf('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
   });
 });
+
+describe('parsing once per expression shape', () => {
+  const { promqlSkeleton, promqlErrorOffset } = jest.requireActual('../../lib/model/promql');
+
+  test('expressions that differ only in label values share a skeleton', () => {
+    expect(promqlSkeleton('up{job="api"} == 0')).toBe(promqlSkeleton('up{job="billing"} == 0'));
+    expect(promqlSkeleton('up{job=~"a|b"}')).toBe('up{job=~""}');
+    expect(promqlSkeleton("x{a='q\\'s'}")).toBe("x{a=''}");
+  });
+
+  test('unsafe texts fall back to a full parse', () => {
+    expect(promqlSkeleton('up{job="api}')).toBeUndefined();
+    expect(promqlSkeleton('up{job="a\nb"}')).toBeUndefined();
+  });
+
+  test('a cached shape never hides an error in a differently shaped expression', () => {
+    expect(promqlErrorOffset('rate(x{job="a"}[5m])')).toBe(-1);
+    expect(promqlErrorOffset('rate(x{job="b"}[5m])')).toBe(-1);
+    expect(promqlErrorOffset('rate(x{job="b"}[5m)')).toBeGreaterThan(0);
+    expect(() => checkPromQL('rate(x{job="c"}[5m)', 'X', 'expr')).toThrow('PromQL parse error at 1:19');
+  });
+});
