@@ -215,7 +215,7 @@ export function buildPack<Name extends string>(specs: readonly AlertSpec<Name>[]
   checkNoReservedLabels(options.labels, where, 'labels');
   const overrides = checkOverrides(specs, options.overrides, where);
   const rules: AlertingRuleDefinition[] = [];
-  const tests: RuleTestCase[] = [];
+  const testBuilders: (() => RuleTestCase[])[] = [];
   for (const spec of specs) {
     const override = overrides[spec.alert] ?? {};
     if (override.disabled) continue;
@@ -240,7 +240,15 @@ export function buildPack<Name extends string>(specs: readonly AlertSpec<Name>[]
       runbookUrl: annotations.runbook_url,
       labels: Object.keys(labels).length > 0 ? labels : undefined,
     });
-    tests.push(...buildTests(spec, settings, { ...labels, severity: severity.value }, annotations));
+    testBuilders.push(() => buildTests(spec, settings, { ...labels, severity: severity.value }, annotations));
   }
-  return { rules, tests };
+  // Test cases are built on first use: a pack used only for its rules (one per service, in large environments)
+  // does not pay for them. Enumerable, so `{ ...pack }` and AlertGroup props see them as a plain field.
+  let tests: RuleTestCase[] | undefined;
+  const pack = { rules } as { rules: AlertingRuleDefinition[]; tests: readonly RuleTestCase[] };
+  Object.defineProperty(pack, 'tests', {
+    enumerable: true,
+    get: () => (tests ??= testBuilders.flatMap((build) => build())),
+  });
+  return pack;
 }
