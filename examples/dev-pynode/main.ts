@@ -4,7 +4,7 @@
  *
  * Corrected from the guide:
  * - postgres:5432 and redis:6379 were scraped directly (no /metrics there): postgres-exporter and redis-exporter now.
- * - minio:9000/metrics does not exist (MinIO's metrics are at /minio/v2/metrics/cluster): MinIO's /minio/health/live is probed.
+ * - minio:9000/metrics does not exist: MinIO is scraped at /minio/v2/metrics/cluster with a bearer token from a file, and its /minio/health/live is probed.
  * - HighErrorRate compared a per-second rate with 0.1, on a `status` label prom-client does not set: a 5xx ratio on `status_code`.
  * - histogram_quantile over raw buckets without `sum by (le)`: the pack's latency rules aggregate first.
  * - DatabaseConnectionsHigh compared an absolute 80 connections: 80 % of PostgreSQL's max_connections.
@@ -68,8 +68,14 @@ export class DevPyNodeStack extends TerraformStack {
       }),
     });
     new ServiceScrape(monitoring, 'redis', { exporter: Exporter.redis({ address: 'redis:6379', password: Secret.fromVariable('redis_password') }) });
+    // MinIO's metrics need a bearer token (`mc admin prometheus generate`); it reaches Prometheus as a file.
+    new ServiceScrape(monitoring, 'minio', {
+      targets: ['minio:9000'],
+      metricsPath: '/minio/v2/metrics/cluster',
+      bearerToken: Secret.fromVariable('minio_prometheus_token'),
+    });
     // Health endpoints, probed from outside: the backend's /health answers 503 when PostgreSQL, Redis or MinIO is
-    // unreachable; MinIO's own liveness endpoint needs no credentials (its metrics endpoint needs a bearer token).
+    // unreachable; MinIO's own liveness endpoint needs no credentials.
     new ServiceScrape(monitoring, 'health', {
       jobName: 'health-probes',
       exporter: Exporter.blackbox({

@@ -347,19 +347,8 @@ export class MonitoringEnvironment {
         files.set(group.fileName, group.declaredBy);
       });
     }
-    const alertNames = new Map<string, string>();
-    for (const group of this.groups) {
-      for (const rule of group.rules) {
-        if (rule.kind !== 'alert') continue;
-        attempt(() => {
-          const first = alertNames.get(rule.alert);
-          if (first !== undefined && first !== group.declaredBy) {
-            throw duplicate(`${group.declaredBy}, rule ${rule.alert}`, 'alert', rule.alert, first);
-          }
-          alertNames.set(rule.alert, group.declaredBy);
-        });
-      }
-    }
+    // Alert names are unique within a group (checked there); across groups Prometheus allows them, and rule packs
+    // used for several jobs (one serviceHealth pack per service) rely on it: routing and silences key on labels.
     const modules = new Map<string, { module: BlackboxModuleModel; declaredBy: string }>();
     for (const entry of this.probeModules) {
       attempt(() => {

@@ -38,7 +38,8 @@ export interface DockerHostPorts {
 /** Props of {@link DockerHostTarget}. */
 export interface DockerHostTargetProps {
   /**
-   * Existing Docker networks Prometheus joins so it reaches your services by name (e.g. `api:8000`).
+   * Existing Docker networks Prometheus joins so it reaches your services by name (e.g. `api:8000`); Alertmanager
+   * and the exporters join them too, to reach webhook receivers, databases and probed endpoints.
    * @default []
    */
   readonly attachNetworks?: readonly string[];
@@ -271,7 +272,8 @@ class DockerHost extends Construct {
           { volumeName: configVolume('alertmanager'), containerPath: CONFIG_ROOT },
         ],
         upload: this.uploads('alertmanager'),
-        networksAdvanced: networks(ALIASES.alertmanager),
+        // on the attached networks too: webhook receivers often run next to the services (`http://hooks:8080/`)
+        networksAdvanced: networks(ALIASES.alertmanager, props.attachNetworks),
         ports: ports('alertmanager'),
         healthcheck: httpHealthcheck(`http://127.0.0.1:${PORTS.alertmanager}/-/healthy`),
       },
