@@ -1,21 +1,12 @@
-import { stringify } from 'yaml';
+import { emitYaml } from './yaml-emitter';
 
 /**
  * Stringifies plain data to YAML with settings chosen for diffable, deterministic config files:
  * no line folding (PromQL stays on the lines its author wrote), block literals for multi-line text,
- * no anchors/aliases (repeated objects are written out in full).
+ * no anchors/aliases (repeated objects are written out in full), YAML 1.1-safe quoting (see YAML_OPTIONS).
  */
 export function toYaml(value: unknown, header?: string): string {
-  const body = stringify(value, {
-    lineWidth: 0,
-    minContentWidth: 0,
-    aliasDuplicateObjects: false,
-    indentSeq: true,
-    singleQuote: false,
-    // Prometheus and Alertmanager read YAML with go-yaml (YAML 1.1 rules): quote what 1.1 would read as
-    // something else (`22:00` as a base-60 number, `on`/`yes` as booleans).
-    version: '1.1',
-  });
+  const body = emitYaml(value);
   return header ? `${header.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n')}\n${body}` : body;
 }
 
