@@ -24,9 +24,17 @@ function isSurelyPlain(text: string): boolean {
   return text.length > 0 && !FIRST_UNSAFE.test(text) && !ANYWHERE_UNSAFE.test(text) && !YAML11_WORDS.test(text);
 }
 
+/**
+ * Printable ASCII on one line that cannot be plain: starting with a flow indicator (Go templates such as
+ * `{{ $labels.job }} is down`), holding `: ` or ` #`, or with a leading or trailing space. The package double-quotes
+ * it, escaping just backslashes and double quotes.
+ */
+const SURELY_DOUBLE_QUOTED = /^(?:[{[][\x20-\x7e]*|[\x20-\x7e]*(?:: | #)[\x20-\x7e]*|\x20[\x20-\x7e]*|[\x20-\x7e]*\x20)$/;
+
 /** A scalar as the `yaml` package writes it at column `column` (continuation lines of block literals re-indented). */
 function scalar(value: unknown, column: number): string {
   if (typeof value === 'string' && isSurelyPlain(value)) return value;
+  if (typeof value === 'string' && SURELY_DOUBLE_QUOTED.test(value)) return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   const text = stringify({ k: value }, YAML_OPTIONS).slice(3, -1);

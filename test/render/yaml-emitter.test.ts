@@ -10,7 +10,7 @@ describe('emitYaml', () => {
     'plain', 'a: b', '{{ $labels.job }}', "It's down", 'x #y', 'line1\nline2', 'line1\nline2\n', ' lead', 'trail ', '22:00', 'on', 'Yes', 'y',
     'NO', '1e3', '0x1f', '-1', '- x', 'a:b', 'ends:', 'http://x:9/y', '"q"', '%x', '`x', 'a\tb', 'é ü', 'null', '~', '', '.inf', '=', '<<',
     '2024-01-01', 'a\n\nb', '  x\ny', 'up{job="api"} == 0', 'sum by (le) (rate(x[5m])) > 0.5', '!tag', '&anchor', '*alias', '? q', '[a]', 'x\r\ny',
-    'tab\tend', 'semi;colon', 'a,b', '#hash', '@at', '>fold', '|pipe', 'trailing\n\n', '\nleading newline', '5m', '0.05', '+1', 'true', 'False',
+    'tab\tend', '{"a": 1}', '{a\\b}', '[x] "y"', '{{ $value | humanizePercentage }} of requests', '{ trailing ', '[', '{\u00e9}', 'Error ratio: {{ $value }}', 'a: "b" \\ c', 'x # y: z', ' both ', 'é: x', 'tab:\tx', 'k: v #c', ':x', '- a: b', 'semi;colon', 'a,b', '#hash', '@at', '>fold', '|pipe', 'trailing\n\n', '\nleading newline', '5m', '0.05', '+1', 'true', 'False',
   ])('the scalar %j, as a value, a key and a list item, at several depths', (text) => {
     for (const value of [{ k: text }, { [text === '' ? 'empty' : text]: 'v' }, { list: [text, { k: text, other: [text] }] }, { a: { b: { c: text } } }]) {
       expect(emitYaml(value)).toBe(reference(value));
