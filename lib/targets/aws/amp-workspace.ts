@@ -1,6 +1,7 @@
 import { ITerraformDependable, Lazy, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { PrometheusQueryLoggingConfiguration } from '@cdktf/provider-aws/lib/prometheus-query-logging-configuration';
 import { PrometheusAlertManagerDefinition } from '@cdktf/provider-aws/lib/prometheus-alert-manager-definition';
 import { PrometheusRuleGroupNamespace } from '@cdktf/provider-aws/lib/prometheus-rule-group-namespace';
 import { PrometheusWorkspace } from '@cdktf/provider-aws/lib/prometheus-workspace';
@@ -18,13 +19,18 @@ export interface AmpWorkspaceProps {
   readonly logRetentionDays: number;
   /** Days AMP keeps samples. */
   readonly retentionDays: number;
+  /**
+   * Log queries that process more than this many samples (AMP's query samples processed, QSP) to the log group;
+   * `false` logs no queries.
+   */
+  readonly queryLogThreshold: number | false;
   /** Rule groups namespaces, name → rule file, already escaped for Terraform (read at synth). */
   readonly ruleNamespaces: () => Readonly<Record<string, string>>;
 }
 
 /**
  * The AMP workspace of an environment: the workspace (alias, tags, optional KMS key), its retention, a CloudWatch
- * log group for rule evaluation and Alertmanager logs, and one rule groups namespace per rule group. The alert
+ * log group for rule evaluation, Alertmanager and query logs, and one rule groups namespace per rule group. The alert
  * manager definition is added once its SNS topics exist ({@link addAlertManagerDefinition}).
  */
 export class AmpWorkspace extends Construct {
@@ -51,6 +57,16 @@ export class AmpWorkspace extends Construct {
       loggingConfiguration: { logGroupArn: `${this.logGroup.arn}:*` },
       tags: { ...props.tags, Name: props.alias },
     });
+    if (props.queryLogThreshold !== false) {
+      // Expensive queries (dashboards scanning too much, runaway rules) land in the same log group.
+      new PrometheusQueryLoggingConfiguration(this, 'query-logging', {
+        provider,
+        workspaceId: this.workspace.id,
+        destination: [
+          { cloudwatchLogs: [{ logGroupArn: `${this.logGroup.arn}:*` }], filters: [{ qspThreshold: props.queryLogThreshold }] },
+        ],
+      });
+    }
     new PrometheusWorkspaceConfiguration(this, 'configuration', {
       provider,
       workspaceId: this.workspace.id,

@@ -109,6 +109,7 @@ export class AwsEnvironment extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       logRetentionDays,
       retentionDays,
+      queryLogThreshold: props.queryLogThreshold ?? 1_000_000,
       ruleNamespaces: () =>
         Object.fromEntries(monitoring.model.ruleGroups.map((g) => [g.name, escapeTerraformTemplate(file(AWS_FILES.ruleNamespace(g.name)))])),
     });

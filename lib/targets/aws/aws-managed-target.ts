@@ -36,6 +36,12 @@ export interface AwsManagedTargetProps {
   /** Retention of the workspace's CloudWatch log group, in days (a value CloudWatch accepts). @default 30 */
   readonly logRetentionDays?: number;
   /**
+   * Query logging: queries that process more than this many samples (QSP) are logged to the workspace's log group,
+   * to find the dashboards and rules that make AMP slow and expensive. `false` turns query logging off.
+   * @default 1000000
+   */
+  readonly queryLogThreshold?: number | false;
+  /**
    * Receivers that deliver through an SNS topic you already have (e.g. one AWS Chatbot or PagerDuty's SNS integration
    * subscribes to): receiver name → topic ARN. Their integrations are not used on AWS. The topic's policy must let
    * `aps.amazonaws.com` publish.
@@ -98,6 +104,10 @@ export class AwsManagedTarget implements IMonitoringTarget {
       if (typeof image !== 'string' || !isPinned(image)) {
         throw invalid(where, `agentImages.${component}`, image, 'a pinned image: a tag other than "latest" (e.g. "prom/prometheus:v2.55.1") or a @sha256 digest');
       }
+    }
+    const qsp = props.queryLogThreshold;
+    if (qsp !== undefined && qsp !== false && (!Number.isSafeInteger(qsp) || qsp < 0)) {
+      throw invalid(where, 'queryLogThreshold', qsp, 'a whole number of query samples processed (e.g. 1000000), or false for no query logging');
     }
     this.props = props;
     const bound = (what: string) => {

@@ -101,3 +101,23 @@ describe('AwsManagedTarget: content is read at synth', () => {
     expect(onlyResource(json, PrometheusAlertManagerDefinition.tfResourceType).definition).toContain('topic_arn: arn:aws:sns:eu-west-1:123456789012:chatbot-alerts');
   });
 });
+
+describe('AwsManagedTarget: query logging', () => {
+  test('expensive queries are logged to the workspace log group; the threshold is configurable and can be turned off', () => {
+    const on = awsEnvironment({ queryLogThreshold: 250_000 });
+    const json = JSON.parse(Testing.synth(on.stack, true));
+    const logging = Object.values(json.resource.aws_prometheus_query_logging_configuration as Record<string, any>);
+    expect(logging).toHaveLength(1);
+    expect(logging[0].destination).toEqual([
+      { cloudwatch_logs: [{ log_group_arn: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.\S+\.arn\}:\*$/) }], filters: [{ qsp_threshold: 250000 }] },
+    ]);
+    const off = awsEnvironment({ queryLogThreshold: false });
+    expect(JSON.parse(Testing.synth(off.stack, true)).resource.aws_prometheus_query_logging_configuration).toBeUndefined();
+  });
+
+  test('a bad threshold is refused', () => {
+    expect(() => awsEnvironment({ queryLogThreshold: -1 })).toThrow(
+      'AwsManagedTarget, queryLogThreshold: got -1, expected a whole number of query samples processed (e.g. 1000000), or false for no query logging',
+    );
+  });
+});
