@@ -19,16 +19,17 @@ import { Duration } from '../../model/duration';
 import { AlertingRuleModel, RuleGroupModel } from '../../model/rules';
 import type { RuleGroupRule, RuleGroupRuleData } from '../../providers/grafana/rule-group';
 import { escapeTerraformTemplate } from '../terraform-escape';
+import {
+  alertStageModels,
+  EXPRESSION_DATASOURCE_UID,
+  GRAFANA_TICK_SECONDS,
+  grafanaIntervalSeconds,
+  grafanaTemplate,
+  QUERY_LOOKBACK_SECONDS,
+} from '../../render/grafana-alert-rules';
 import { stableJson } from './json';
 
-/** Grafana's scheduler evaluates rule groups on this tick; a group interval must be a multiple of it. */
-export const GRAFANA_TICK_SECONDS = 10;
-
-/** The data source uid of server-side expressions. */
-export const EXPRESSION_DATASOURCE_UID = '__expr__';
-
-/** How far back the instant query may look, in seconds (Grafana's and its importer's default). */
-export const QUERY_LOOKBACK_SECONDS = 600;
+export { GRAFANA_TICK_SECONDS, EXPRESSION_DATASOURCE_UID, QUERY_LOOKBACK_SECONDS, grafanaIntervalSeconds, grafanaTemplate };
 
 /** The state of a rule whose query fails. */
 export type ExecErrState = 'OK' | 'Error' | 'KeepLast' | 'Alerting';
@@ -52,50 +53,15 @@ export interface ConvertedRuleGroup {
   readonly rules: RuleGroupRule[];
 }
 
-/** The Grafana interval for a Prometheus interval: rounded up to a multiple of 10s. */
-export function grafanaIntervalSeconds(interval: Duration): number {
-  const seconds = Math.ceil(interval.toMilliseconds() / 1000 / GRAFANA_TICK_SECONDS) * GRAFANA_TICK_SECONDS;
-  return Math.max(GRAFANA_TICK_SECONDS, seconds);
-}
-
-/**
- * Rewrites Prometheus' `$value` for Grafana. In Prometheus it is the alert's sample value; in Grafana `$value` is a
- * text listing every stage (`[ var='A' labels={...} value=0.07 ], ...`), and the query's value is `$values.A.Value`.
- */
-export function grafanaTemplate(text: string): string {
-  return text.replace(/\$value\b/g, () => '$values.A.Value');
-}
-
-function stage(refId: string, datasourceUid: string, queryType: string, model: Record<string, unknown>, from: number): RuleGroupRuleData {
-  return {
-    refId,
-    datasourceUid,
-    queryType,
-    model: escapeTerraformTemplate(stableJson(model)),
-    relativeTimeRange: { from, to: 0 },
-  };
-}
-
-/** The three stages of a converted alerting rule (see the module comment). */
+/** The three stages of a converted alerting rule, models as JSON for the provider (see the module comment). */
 export function alertStages(expr: string, dataSource: { readonly uid: string; readonly type: string }): RuleGroupRuleData[] {
-  const expression = { type: EXPRESSION_DATASOURCE_UID, uid: EXPRESSION_DATASOURCE_UID };
-  return [
-    stage(
-      'A',
-      dataSource.uid,
-      dataSource.type,
-      { datasource: { type: dataSource.type, uid: dataSource.uid }, expr, instant: true, range: false, refId: 'A' },
-      QUERY_LOOKBACK_SECONDS,
-    ),
-    stage('B', EXPRESSION_DATASOURCE_UID, 'math', { datasource: expression, expression: 'is_number($A) || is_nan($A) || is_inf($A)', refId: 'B', type: 'math' }, 0),
-    stage(
-      'C',
-      EXPRESSION_DATASOURCE_UID,
-      'threshold',
-      { conditions: [{ evaluator: { params: [0], type: 'gt' } }], datasource: expression, expression: 'B', refId: 'C', type: 'threshold' },
-      0,
-    ),
-  ];
+  return alertStageModels(expr, dataSource).map((stage) => ({
+    refId: stage.refId,
+    datasourceUid: stage.datasourceUid,
+    queryType: stage.queryType,
+    model: escapeTerraformTemplate(stableJson(stage.model)),
+    relativeTimeRange: { ...stage.relativeTimeRange },
+  }));
 }
 
 function templated(record: Readonly<Record<string, string>>, rewrite: boolean): Record<string, string> | undefined {
