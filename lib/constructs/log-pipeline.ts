@@ -60,7 +60,9 @@ export class LogPipeline extends Construct {
     const agent = props?.agent ?? LogAgent.ALLOY;
     if (agent !== LogAgent.ALLOY && agent !== LogAgent.PROMTAIL) throw invalid(where, 'agent', agent, 'LogAgent.ALLOY or LogAgent.PROMTAIL');
     const pipeline = buildLogPipeline({ sources: props?.sources }, where);
-    const alertmanager = monitoring.model.prometheusModel().alertmanagers[0];
+    // Prometheus sends to no Alertmanager when Grafana evaluates its rules; Loki's alerts still go to the environment's.
+    const prometheusAlertmanager = monitoring.model.prometheusModel().alertmanagers[0];
+    const alertmanager = monitoring.model.grafanaAlerting?.alertmanagerUrl.replace(/^https?:\/\//, '') ?? prometheusAlertmanager;
     const loki = buildLokiSettings(
       {
         retention: props.loki?.retention,

@@ -1,3 +1,4 @@
+import type { GrafanaAlertingProvisioning } from '../render/grafana-alert-rules';
 import { DashboardModel, DataSourceModel } from './dashboard';
 import { BlackboxModuleModel, ExporterDeployment } from './exporters';
 import { Duration } from './duration';
@@ -99,6 +100,7 @@ export class MonitoringEnvironment {
   private readonly lokiGroups: RuleGroupModel[] = [];
   private logDeclarations: LogsDeclaration[] = [];
   private alertmanagerAddresses: string[] = [];
+  private grafanaAlertingSettings?: GrafanaAlertingProvisioning;
   private revision = 0;
 
   /** The Prometheus settings, validated. */
@@ -256,9 +258,25 @@ export class MonitoringEnvironment {
     return [...byName.values()];
   }
 
+  /**
+   * Has the environment's Grafana evaluate the alerting rules (Grafana-managed alerting, provisioned from files) and
+   * send them to `alertmanagerUrl`; Prometheus then keeps evaluating them for its UI and the promtool tests, but
+   * sends nothing, so every alert notifies once.
+   */
+  public setGrafanaAlerting(settings: GrafanaAlertingProvisioning): void {
+    this.grafanaAlertingSettings = settings;
+    this.alertmanagerAddresses = [];
+    this.revision++;
+  }
+
+  /** The Grafana-managed alerting settings, when the environment's Grafana evaluates the rules. */
+  public get grafanaAlerting(): GrafanaAlertingProvisioning | undefined {
+    return this.grafanaAlertingSettings;
+  }
+
   /** Sets where Prometheus sends alerts (`host:port`). */
   public setAlertmanagers(addresses: readonly string[]): void {
-    this.alertmanagerAddresses = [...addresses];
+    this.alertmanagerAddresses = this.grafanaAlertingSettings ? [] : [...addresses];
     this.revision++;
   }
 

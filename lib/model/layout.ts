@@ -24,6 +24,7 @@ export const FILES = {
   alertmanagerTemplate: (name: string) => `alertmanager/templates/${name}.tmpl`,
   grafanaDataSources: 'grafana/provisioning/datasources/datasources.yml',
   grafanaDashboardProvider: 'grafana/provisioning/dashboards/dashboards.yml',
+  grafanaAlerting: 'grafana/provisioning/alerting/alerting.yml',
   grafanaDashboard: (relative: string) => `grafana/dashboards/${relative}`,
 } as const;
 

@@ -2,6 +2,8 @@ import { MonitoringEnvironment } from '../model/environment';
 import { CONFIG_ROOT, FILES } from '../model/layout';
 import { renderAlertmanagerConfig } from './alertmanager-config';
 import { renderBlackboxConfig } from './blackbox-config';
+import { grafanaAlertingDocument } from './grafana-alert-rules';
+import { generatedHeader, toYaml } from './yaml';
 import { renderAlloyConfig } from './logs/alloy-config';
 import { renderLokiConfig } from './logs/loki-config';
 import { renderLokiRuleFile } from './logs/loki-rule-file';
@@ -77,6 +79,12 @@ export function renderEnvironmentFiles(env: MonitoringEnvironment, select: Rende
   if (select.grafana !== false) {
     files[FILES.grafanaDataSources] = renderDataSources(env.allDataSources);
     files[FILES.grafanaDashboardProvider] = renderDashboardProvider(`${CONFIG_ROOT}/dashboards`);
+    if (env.grafanaAlerting) {
+      files[FILES.grafanaAlerting] = toYaml(
+        grafanaAlertingDocument(env.ruleGroups, env.prometheus.evaluationInterval, env.grafanaAlerting),
+        generatedHeader('Grafana-managed alerting: the Prometheus rules evaluated by Grafana, sent to the environment\'s Alertmanager.'),
+      );
+    }
     for (const dashboard of env.allDashboards) {
       files[FILES.grafanaDashboard(dashboardFileName(dashboard))] = renderDashboardJson(dashboard);
     }

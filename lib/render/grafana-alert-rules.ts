@@ -1,5 +1,6 @@
+import { createHash } from 'crypto';
 import { Duration } from '../model/duration';
-import { AlertingRuleModel } from '../model/rules';
+import { AlertingRuleModel, RuleGroupModel } from '../model/rules';
 
 /**
  * Prometheus alerting rules as Grafana-managed rules, converted the way Grafana's own importer converts them
@@ -80,4 +81,73 @@ export function convertedLabelsAndAnnotations(rule: AlertingRuleModel): { labels
   const sorted = (record: Readonly<Record<string, string>>, rewrite: boolean) =>
     Object.fromEntries(Object.keys(record).sort().map((k) => [k, rewrite ? grafanaTemplate(record[k]) : record[k]]));
   return { labels: sorted(rule.labels, false), annotations: sorted(rule.annotations, true) };
+}
+
+/** What the Docker host's Grafana needs to provision Grafana-managed alerting from files. */
+export interface GrafanaAlertingProvisioning {
+  /** The environment's Alertmanager, where Grafana sends its alerts (one routing for everything). */
+  readonly alertmanagerUrl: string;
+  /** The folder the rule groups go into. */
+  readonly folder: string;
+  /** The Prometheus data source the queries run on. */
+  readonly dataSource: { readonly uid: string; readonly type: string };
+  /** `execErrState` of every rule: `Error` alerts when Grafana cannot reach Prometheus. */
+  readonly execErrState: 'OK' | 'Error' | 'KeepLast' | 'Alerting';
+}
+
+/** A Grafana uid (at most 40 characters) that is stable for `text`: readable when short, hashed when long. */
+export function stableGrafanaUid(text: string): string {
+  const readable = text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (readable.length <= 40) return readable;
+  return `${readable.slice(0, 31).replace(/-+$/, '')}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * Grafana's alerting provisioning file (apiVersion 1): every alerting rule of `groups` as a Grafana-managed rule
+ * (recording rules stay on Prometheus), one contact point of type `prometheus-alertmanager` for the environment's
+ * Alertmanager, and a root notification policy that sends everything there — so routing, silences and inhibition
+ * stay in alertmanager.yml.
+ */
+export function grafanaAlertingDocument(groups: readonly RuleGroupModel[], defaultInterval: Duration, options: GrafanaAlertingProvisioning): Record<string, unknown> {
+  const ruleGroups = groups
+    .map((group) => ({ group, alerting: group.rules.filter((r): r is AlertingRuleModel => r.kind === 'alert') }))
+    .filter(({ alerting }) => alerting.length > 0)
+    .map(({ group, alerting }) => ({
+      orgId: 1,
+      name: group.name,
+      folder: options.folder,
+      interval: `${grafanaIntervalSeconds(group.interval ?? defaultInterval)}s`,
+      rules: alerting.map((rule) => {
+        const { labels, annotations } = convertedLabelsAndAnnotations(rule);
+        return {
+          uid: stableGrafanaUid(`${group.name}-${rule.alert}`),
+          title: rule.alert,
+          condition: 'C',
+          data: alertStageModels(rule.expr, options.dataSource).map((s) => ({
+            refId: s.refId,
+            relativeTimeRange: { ...s.relativeTimeRange },
+            datasourceUid: s.datasourceUid,
+            model: s.model,
+          })),
+          noDataState: 'OK',
+          execErrState: options.execErrState,
+          for: rule.for?.toPrometheus() ?? '0s',
+          ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+          ...(Object.keys(labels).length > 0 ? { labels } : {}),
+          isPaused: false,
+        };
+      }),
+    }));
+  return {
+    apiVersion: 1,
+    groups: ruleGroups,
+    contactPoints: [
+      {
+        orgId: 1,
+        name: 'environment-alertmanager',
+        receivers: [{ uid: 'environment-alertmanager', type: 'prometheus-alertmanager', settings: { url: options.alertmanagerUrl } }],
+      },
+    ],
+    policies: [{ orgId: 1, receiver: 'environment-alertmanager', group_by: ['grafana_folder', 'alertname'] }],
+  };
 }

@@ -59,6 +59,14 @@ export interface DockerHostTargetProps {
    * @default true
    */
   readonly grafana?: boolean;
+  /**
+   * Grafana-managed alerting: Grafana evaluates the environment's alerting rules (provisioned from files, converted
+   * like Grafana's own importer does) and sends them to the environment's Alertmanager, so routing stays in
+   * alertmanager.yml. Prometheus keeps evaluating the rules for its UI and recording rules, but sends no alerts.
+   * For teams that want alert state, history and silencing in Grafana's UI.
+   * @default false (Prometheus evaluates and sends alerts)
+   */
+  readonly grafanaManagedAlerts?: boolean;
   /** Memory limits of the log containers in MiB. @default - Loki 1024, agent 256 */
   readonly logMemoryMb?: { readonly loki?: number; readonly agent?: number };
   /** Run node-exporter for host metrics. @default true */
@@ -136,6 +144,9 @@ export class DockerHostTarget implements IMonitoringTarget {
       if (port !== false && (!Number.isInteger(port) || port < 1 || port > 65535)) {
         throw invalid(where, `hostPorts.${component}`, port, 'a port between 1 and 65535, or false');
       }
+    }
+    if (props.grafanaManagedAlerts && props.grafana === false) {
+      throw invalid(where, 'grafanaManagedAlerts', true, 'a Grafana on the host (grafana: true) to evaluate the rules, or a GrafanaTarget with manage.alertRules for an existing Grafana');
     }
     (props.attachNetworks ?? []).forEach((network, i) => {
       if (typeof network !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(network)) {
@@ -280,6 +291,14 @@ class DockerHost extends Construct {
     ));
 
     if (props.grafana !== false) this.addGrafana(monitoring, provider, { image, dataVolume, configVolume, ports, name, networks });
+    if (props.grafanaManagedAlerts) {
+      monitoring.model.setGrafanaAlerting({
+        alertmanagerUrl: `http://${ALIASES.alertmanager}:${PORTS.alertmanager}`,
+        folder: 'Alerts',
+        dataSource: { uid: 'prometheus', type: 'prometheus' },
+        execErrState: 'Error',
+      });
+    }
 
     const targetWhere = 'DockerHostTarget';
     const selfJobs: [string, string][] = [
