@@ -1,6 +1,5 @@
-import { createHash } from 'crypto';
 import { Construct } from 'constructs';
-import { DashboardJson, DashboardModel, GRAFANA_UID } from '../model/dashboard';
+import { DashboardJson, DashboardModel, derivedGrafanaUid, GRAFANA_UID } from '../model/dashboard';
 import { describeConstruct, invalid } from '../model/errors';
 import { checkDashboardLayout } from '../model/dashboard-layout';
 import { dashboardQueryErrors, dataSourceRefErrors } from '../model/dashboard-queries';
@@ -34,11 +33,9 @@ export interface GrafanaDashboardProps {
 export class GrafanaDashboard extends Construct {
   /** Derives a stable uid from a construct path: readable when short, hashed when longer than 40 characters. */
   public static uidFromPath(path: string): string {
-    const readable = path.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
-    if (readable.length <= 40) return readable;
-    const hash = createHash('sha256').update(path).digest('hex').slice(0, 8);
-    return `${readable.slice(0, 31).replace(/-+$/, '')}-${hash}`;
+    return derivedGrafanaUid(path);
   }
+
 
   /** The validated dashboard. */
   public readonly dashboard: DashboardModel;

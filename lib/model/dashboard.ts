@@ -1,3 +1,6 @@
+import { createHash } from 'crypto';
+import { slug } from './names';
+
 /** A dashboard as Grafana's JSON model (what `DashboardBuilder.build()` returns, or exported JSON). */
 export type DashboardJson = Record<string, unknown>;
 
@@ -25,3 +28,15 @@ export interface DataSourceModel {
 
 /** Grafana's uid rule: 1 to 40 characters, letters, digits, `-` and `_`. */
 export const GRAFANA_UID = /^[a-zA-Z0-9_-]{1,40}$/;
+
+/**
+ * A Grafana uid derived from `text`: its slug when that is 1 to 40 characters, else the first 31 characters of the
+ * slug and 8 hex digits of its SHA-256. The same text always gives the same uid, in every checkout.
+ */
+export function derivedGrafanaUid(text: string): string {
+  const readable = slug(text);
+  if (readable.length > 0 && readable.length <= 40) return readable;
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
+  const head = readable.slice(0, 31).replace(/-+$/, '');
+  return head === '' ? `uid-${hash}` : `${head}-${hash}`;
+}

@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { derivedGrafanaUid } from '../model/dashboard';
 import { Duration } from '../model/duration';
 import { AlertingRuleModel, RuleGroupModel } from '../model/rules';
 
@@ -95,12 +95,6 @@ export interface GrafanaAlertingProvisioning {
   readonly execErrState: 'OK' | 'Error' | 'KeepLast' | 'Alerting';
 }
 
-/** A Grafana uid (at most 40 characters) that is stable for `text`: readable when short, hashed when long. */
-export function stableGrafanaUid(text: string): string {
-  const readable = text.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
-  if (readable.length <= 40) return readable;
-  return `${readable.slice(0, 31).replace(/-+$/, '')}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
-}
 
 /**
  * Grafana's alerting provisioning file (apiVersion 1): every alerting rule of `groups` as a Grafana-managed rule
@@ -120,7 +114,7 @@ export function grafanaAlertingDocument(groups: readonly RuleGroupModel[], defau
       rules: alerting.map((rule) => {
         const { labels, annotations } = convertedLabelsAndAnnotations(rule);
         return {
-          uid: stableGrafanaUid(`${group.name}-${rule.alert}`),
+          uid: derivedGrafanaUid(`${group.name}-${rule.alert}`),
           title: rule.alert,
           condition: 'C',
           data: alertStageModels(rule.expr, options.dataSource).map((s) => ({

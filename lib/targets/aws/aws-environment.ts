@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { AnnotationMetadataEntryType, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { AnnotationMetadataEntryType, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
@@ -10,6 +10,7 @@ import { Component } from '../../model/layout';
 import { buildScrapeJob } from '../../model/scrape';
 import { Secret } from '../../model/secret';
 import { escapeTerraformTemplate } from '../terraform-escape';
+import { secretDescription, secretVariable } from '../secret-variable';
 import { DEFAULT_IMAGES, DEFAULT_MEMORY_MB } from '../docker/images';
 import { checkTags, checkWorkspaceAlias } from './amp-limits';
 import { AmpWorkspace } from './amp-workspace';
@@ -218,19 +219,7 @@ export class AwsEnvironment extends Construct {
   public provideSecret(secret: Secret, component: Component, requestedBy: string): void {
     // Alertmanager secrets are not needed on AWS (receivers go through SNS); a managed scraper reads no files.
     if (component !== 'prometheus' || !this.hasAgents || secret.source !== 'variable') return;
-    const stack = TerraformStack.of(this);
-    const existing = stack.node.tryFindChild(`secret-${secret.name}`);
-    let variable: TerraformVariable;
-    if (existing instanceof TerraformVariable) variable = existing;
-    else {
-      variable = new TerraformVariable(stack, `secret-${secret.name}`, {
-        type: 'string',
-        sensitive: true,
-        nullable: false,
-        description: `Secret "${secret.name}" (first requested by ${requestedBy}); set it with TF_VAR_${secret.name}`,
-      });
-      variable.overrideLogicalId(secret.name);
-    }
+    const variable = secretVariable(TerraformStack.of(this), secret.name, secretDescription(secret.name, requestedBy));
     this.secretUploads.set(secret.filePath, { file: secret.filePath, content: variable.stringValue });
   }
 }

@@ -8,6 +8,7 @@ import { Volume } from '@cdktf/provider-docker/lib/volume';
 import { CONFIG_ROOT } from '../../model/layout';
 import { prometheusAgentFlags } from '../../render/prometheus-agent-config';
 import { hardenedContainer, httpHealthcheck } from '../docker/hardening';
+import { NODE_EXPORTER_PORT, nodeExporterSettings } from '../docker/node-exporter';
 import { AgentCredentials, AWS_CREDENTIALS_FILE } from './agent-credentials';
 
 /** One Docker host of the fleet that runs a Prometheus agent remote-writing to the environment's AMP workspace. */
@@ -55,7 +56,6 @@ export interface PrometheusAgentHostProps {
 }
 
 const AGENT_PORT = 9090;
-const NODE_EXPORTER_PORT = 9100;
 /** The scrape target of the host's own node-exporter (its network alias). */
 export const NODE_EXPORTER_TARGET = `node-exporter:${NODE_EXPORTER_PORT}`;
 /** The scrape target of the agent itself. */
@@ -113,26 +113,10 @@ export class PrometheusAgentHost extends Construct {
     ));
 
     if (options.nodeExporter !== false) {
-      // Exception: node-exporter reads the host's /proc, /sys and root filesystem through read-only bind mounts;
-      // that is what it measures. It stays off the host network, so its network metrics are its container's.
+      // Exception (host mounts), named in nodeExporterSettings.
       new Container(this, 'node-exporter', hardenedContainer(
         { name: `${environment}-node-exporter`, image: image('node-exporter', props.images.nodeExporter), memoryMb: props.memoryMb.nodeExporter },
-        {
-          provider,
-          command: [
-            '--path.procfs=/host/proc',
-            '--path.sysfs=/host/sys',
-            '--path.rootfs=/host/root',
-            '--collector.filesystem.mount-points-exclude=^/(dev|proc|sys|run|var/lib/docker/.+)($|/)',
-          ],
-          volumes: [
-            { hostPath: '/proc', containerPath: '/host/proc', readOnly: true },
-            { hostPath: '/sys', containerPath: '/host/sys', readOnly: true },
-            { hostPath: '/', containerPath: '/host/root', readOnly: true },
-          ],
-          networksAdvanced: [{ name: network.name, aliases: ['node-exporter'] }],
-          healthcheck: httpHealthcheck(`http://127.0.0.1:${NODE_EXPORTER_PORT}/metrics`),
-        },
+        { provider, ...nodeExporterSettings(), networksAdvanced: [{ name: network.name, aliases: ['node-exporter'] }] },
       ));
     }
   }

@@ -20,7 +20,9 @@ import { prometheusFlags } from '../../render/prometheus-config';
 import { MonitoringStack } from '../../constructs/monitoring-stack';
 import { IMonitoringTarget } from '../../constructs/target';
 import { escapeTerraformTemplate } from '../terraform-escape';
+import { secretDescription, secretVariable } from '../secret-variable';
 import { hardenedContainer, httpHealthcheck } from './hardening';
+import { nodeExporterSettings } from './node-exporter';
 import { DEFAULT_IMAGES, DEFAULT_MEMORY_MB, DockerComponent, isPinned } from './images';
 
 /** Host ports the UIs and APIs are published on. `false` publishes nothing. */
@@ -214,7 +216,6 @@ class DockerHost extends Construct {
   };
   private readonly provider: DockerProvider;
   private readonly network: Network;
-  private readonly variables = new Map<string, TerraformVariable>();
   private derived?: DerivedFiles;
   private readonly images = new Map<DockerComponent, string>();
 
@@ -308,26 +309,10 @@ class DockerHost extends Construct {
     if (props.grafana !== false) selfJobs.push(['grafana', `${ALIASES.grafana}:${PORTS.grafana}`]);
 
     if (props.nodeExporter !== false) {
-      // Exception: node-exporter reads the host's /proc, /sys and root filesystem (read-only bind mounts); that is
-      // what it measures. Its network metrics are those of its own container, as it stays off the host network.
+      // Exception (host mounts), named in nodeExporterSettings.
       new Container(this, 'node-exporter', hardenedContainer(
         { name: name('nodeExporter'), image: image('nodeExporter'), memoryMb: props.memory.nodeExporter },
-        {
-          provider,
-          command: [
-            '--path.procfs=/host/proc',
-            '--path.sysfs=/host/sys',
-            '--path.rootfs=/host/root',
-            '--collector.filesystem.mount-points-exclude=^/(dev|proc|sys|run|var/lib/docker/.+)($|/)',
-          ],
-          volumes: [
-            { hostPath: '/proc', containerPath: '/host/proc', readOnly: true },
-            { hostPath: '/sys', containerPath: '/host/sys', readOnly: true },
-            { hostPath: '/', containerPath: '/host/root', readOnly: true },
-          ],
-          networksAdvanced: networks(ALIASES.nodeExporter),
-          healthcheck: httpHealthcheck(`http://127.0.0.1:${PORTS.nodeExporter}/metrics`),
-        },
+        { provider, ...nodeExporterSettings(), networksAdvanced: networks(ALIASES.nodeExporter) },
       ));
       selfJobs.push(['node', `${ALIASES.nodeExporter}:${PORTS.nodeExporter}`]);
     }
@@ -543,20 +528,9 @@ class DockerHost extends Construct {
   private logsDeployed = false;
 
   private variableFor(secret: Secret, requestedBy: string): TerraformVariable {
-    let variable = this.variables.get(secret.name);
-    if (!variable) {
-      const stack = TerraformStack.of(this);
-      variable = new TerraformVariable(stack, `secret-${secret.name}`, {
-        type: 'string',
-        sensitive: true,
-        nullable: false,
-        description: `Secret "${secret.name}" (first requested by ${requestedBy}); set it with TF_VAR_${secret.name}`,
-      });
-      variable.overrideLogicalId(secret.name);
-      this.variables.set(secret.name, variable);
-    }
-    return variable;
+    return secretVariable(TerraformStack.of(this), secret.name, secretDescription(secret.name, requestedBy));
   }
+
 
   /**
    * The rendered files split by component, with each component's config hash and escaped uploads, computed once

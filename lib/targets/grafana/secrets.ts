@@ -1,5 +1,6 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Secret } from '../../model/secret';
+import { secretVariable } from '../secret-variable';
 import { fileSecretForGrafana, missingSecret, notASecret } from './messages';
 
 /**
@@ -32,19 +33,9 @@ export class SecretVariables {
     return secret === undefined ? undefined : this.value(secret, where, field);
   }
 
-  /** The sensitive string variable `name`, declared on first use. */
+  /** The sensitive string variable `name`, declared on first use (shared with the other targets). */
   public variable(name: string, description: string): TerraformVariable {
-    const existing = this.stack.node
-      .findAll()
-      .find((c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === name);
-    if (existing) return existing;
-    const variable = new TerraformVariable(this.stack, `secret-${name}`, {
-      type: 'string',
-      sensitive: true,
-      nullable: false,
-      description,
-    });
-    variable.overrideLogicalId(name);
-    return variable;
+    return secretVariable(this.stack, name, description);
   }
+
 }

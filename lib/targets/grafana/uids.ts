@@ -1,7 +1,5 @@
-import { createHash } from 'crypto';
 import { Token } from 'cdktf';
-import { GRAFANA_UID } from '../../model/dashboard';
-import { slug } from '../../model/names';
+import { derivedGrafanaUid, GRAFANA_UID } from '../../model/dashboard';
 import { badUid, badUrl } from './messages';
 
 /** Throws unless `uid` follows Grafana's uid rules (1–40 letters, digits, `-`, `_`). */
@@ -20,14 +18,5 @@ export function checkHttpUrl(url: unknown, where: string, field: string): string
   return url;
 }
 
-/**
- * A uid derived from `text`: its slug when that is 1 to 40 characters, else the first 31 characters of the slug
- * and 8 hex digits of its SHA-256. The same text always gives the same uid, in every checkout.
- */
-export function derivedUid(text: string): string {
-  const readable = slug(text);
-  if (readable.length > 0 && readable.length <= 40) return readable;
-  const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
-  const head = readable.slice(0, 31).replace(/-+$/, '');
-  return head === '' ? `uid-${hash}` : `${head}-${hash}`;
-}
+/** A uid derived from `text` (see derivedGrafanaUid). */
+export const derivedUid = derivedGrafanaUid;
