@@ -1,6 +1,6 @@
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { DockerHostTarget, Duration, MonitoringStack, Receiver, Secret } from '../lib';
+import { DockerHostTarget, DockerHostTargetProps, Duration, MonitoringStack, Receiver, Secret } from '../lib';
 import { defineMonitoring, EnvironmentSettings, prometheusSettings } from './monitoring-definition';
 
 /** Settings that differ between environments or runs (the loopback end-to-end test tightens the timing). */
@@ -17,6 +17,11 @@ export interface DevStackProps {
   readonly groupWait?: Duration;
   /** The health endpoint blackbox-exporter probes. @default "http://api:8000/health" */
   readonly healthUrl?: string;
+  /**
+   * Image overrides for the Docker host (pinned tags or digests); the deploy test passes its stand-in images here.
+   * @default - DEFAULT_IMAGES
+   */
+  readonly images?: DockerHostTargetProps['images'];
 }
 
 /** The `dev` settings of the shared monitoring definition (stacks/monitoring-definition.ts). */
@@ -68,7 +73,7 @@ export class DevStack extends TerraformStack {
     const settings = devSettings(props);
     this.monitoring = new MonitoringStack(this, 'monitoring', {
       environment: 'dev',
-      target: new DockerHostTarget({ attachNetworks: ['app'] }),
+      target: new DockerHostTarget({ attachNetworks: ['app'], images: props.images }),
       prometheus: prometheusSettings(settings),
     });
     defineMonitoring(this.monitoring, settings);

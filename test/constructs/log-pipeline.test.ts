@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AlertGroup, DockerHostTarget, LogAgent, LogPipeline, LogSource, LogStage, MonitoringStack, Severity } from '../../lib';
-import { container, dockerEnvironment, resourcesOf, synthJson } from '../helpers/stacks';
+import { container, dockerEnvironment, resourcesOf, synthJson, uploadsOf } from '../helpers/stacks';
 
 describe('LogPipeline on the Docker host', () => {
   const { stack, monitoring } = dockerEnvironment();
@@ -27,17 +27,20 @@ describe('LogPipeline on the Docker host', () => {
     expect(loki.read_only).toBe(true);
     const data = resourcesOf(json, 'docker_volume').find((v) => v.name === 'dev-loki-data');
     expect(data?.lifecycle).toEqual({ prevent_destroy: true });
-    expect(loki.upload.map((u: { file: string }) => u.file)).toEqual(['/etc/monitoring/loki.yaml', '/etc/monitoring/rules/fake/log-alerts.yml']);
+    expect(uploadsOf(json, 'loki').map((u) => u.file)).toEqual(['/etc/monitoring/loki.yaml', '/etc/monitoring/rules/fake/log-alerts.yml']);
   });
 
   test('runs Alloy with the Docker socket and the file source directory read-only', () => {
     const alloy = container(json, 'alloy');
-    expect(alloy.volumes).toEqual(
-      expect.arrayContaining([
-        { host_path: '/var/run/docker.sock', container_path: '/var/run/docker.sock', read_only: true },
-        { host_path: '/var/log/nginx', container_path: '/var/log/nginx', read_only: true },
-      ]),
-    );
+    expect(alloy.mounts).toEqual([
+      { type: 'bind', source: '/var/run/docker.sock', target: '/var/run/docker.sock', read_only: true },
+      { type: 'bind', source: '/var/log/nginx', target: '/var/log/nginx', read_only: true },
+    ]);
+    // root without capabilities cannot read 0640 log files of other users: exactly this one capability comes back
+    expect(alloy.capabilities).toEqual({ drop: ['ALL'], add: ['DAC_READ_SEARCH'] });
+    // its storage is on a volume at a path the image does not own (the image's /var/lib/alloy is 473:473 0770)
+    expect(alloy.command).toContain('--storage.path=/var/lib/monitoring-alloy');
+    expect(alloy.volumes).toContainEqual({ volume_name: expect.stringContaining('alloy-data'), container_path: '/var/lib/monitoring-alloy' });
     expect(alloy.command).toContain('/etc/monitoring/config.alloy');
     expect(files['alloy/config.alloy']).toContain('url = "http://loki:3100/loki/api/v1/push"');
   });

@@ -26,9 +26,26 @@ export function resourcesOf(json: Record<string, any>, type: string): Record<str
   return Object.values(json.resource?.[type] ?? {});
 }
 
-/** The container whose name ends with `-<suffix>`. */
+/** The program containers (not the config loaders). */
+export function programContainers(json: Record<string, any>): Record<string, any>[] {
+  return resourcesOf(json, 'docker_container').filter((c) => !c.name.endsWith('-config-loader'));
+}
+
+/** The program container whose name ends with `-<suffix>`. */
 export function container(json: Record<string, any>, suffix: string): Record<string, any> {
-  const found = resourcesOf(json, 'docker_container').find((c) => c.name.endsWith(`-${suffix}`));
+  const found = programContainers(json).find((c) => c.name.endsWith(`-${suffix}`));
   if (!found) throw new Error(`no container ending in -${suffix}`);
   return found;
+}
+
+/** The config loader of the program container whose name ends with `-<suffix>`. */
+export function loader(json: Record<string, any>, suffix: string): Record<string, any> {
+  const found = resourcesOf(json, 'docker_container').find((c) => c.name.endsWith(`-${suffix}-config-loader`));
+  if (!found) throw new Error(`no config loader for -${suffix}`);
+  return found;
+}
+
+/** The files uploaded into the config volume of the container whose name ends with `-<suffix>`. */
+export function uploadsOf(json: Record<string, any>, suffix: string): { file: string; content: string; permissions?: string }[] {
+  return loader(json, suffix).upload ?? [];
 }

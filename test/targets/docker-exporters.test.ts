@@ -1,5 +1,5 @@
 import { Exporter, Secret, ServiceScrape } from '../../lib';
-import { container, dockerEnvironment, resourcesOf, synthJson } from '../helpers/stacks';
+import { container, dockerEnvironment, programContainers, synthJson, uploadsOf } from '../helpers/stacks';
 
 describe('exporters on the Docker host', () => {
   test('postgres-exporter gets the DSN parts as env and the password as a file from a sensitive variable', () => {
@@ -10,7 +10,10 @@ describe('exporters on the Docker host', () => {
     const json = synthJson(stack);
     const exporter = container(json, 'db-exporter');
     expect(exporter.env).toEqual(['DATA_SOURCE_PASS_FILE=/etc/monitoring/secrets/pg_password', 'DATA_SOURCE_URI=postgres:5432/app?sslmode=require', 'DATA_SOURCE_USER=monitor']);
-    expect(exporter.upload).toEqual([{ file: '/etc/monitoring/secrets/pg_password', content: '${var.pg_password}' }]);
+    expect(exporter.upload).toBeUndefined();
+    expect(uploadsOf(json, 'db-exporter')).toEqual([{ file: '/etc/monitoring/secrets/pg_password', content: '${var.pg_password}', permissions: '0440' }]);
+    expect(exporter.group_add).toEqual(['0']);
+    expect(exporter.healthcheck.test).toContain('http://127.0.0.1:9187/');
     expect(exporter.networks_advanced).toEqual([{ name: expect.stringContaining('docker_network'), aliases: ['db-exporter'] }, { name: 'app' }]);
     expect(exporter.read_only).toBe(true);
     expect(json.variable.pg_password).toMatchObject({ sensitive: true });
@@ -20,9 +23,11 @@ describe('exporters on the Docker host', () => {
   test('redis-exporter reads its password from a JSON password file built by Terraform', () => {
     const { stack, monitoring } = dockerEnvironment();
     new ServiceScrape(monitoring, 'cache', { exporter: Exporter.redis({ address: 'redis:6379', password: Secret.fromVariable('redis_password') }) });
-    const exporter = container(synthJson(stack), 'cache-exporter');
+    const out = synthJson(stack);
+    const exporter = container(out, 'cache-exporter');
     expect(exporter.command).toEqual(['--redis.addr=redis://redis:6379', '--redis.password-file=/etc/monitoring/secrets/redis_password.json']);
-    expect(exporter.upload[0].content).toBe('${jsonencode({"redis://redis:6379" = var.redis_password})}');
+    expect(exporter.healthcheck.test).toContain('http://127.0.0.1:9121/health');
+    expect(uploadsOf(out, 'cache-exporter')[0].content).toBe('${jsonencode({"redis://redis:6379" = var.redis_password})}');
   });
 
   test('one blackbox-exporter serves every probe; modules are rendered to blackbox.yml', () => {
@@ -32,9 +37,10 @@ describe('exporters on the Docker host', () => {
       exporter: Exporter.blackbox({ urls: ['https://example.com/'], module: { name: 'https_strict', http: { failIfNotSsl: true, validStatusCodes: [200] } } }),
     });
     const json = synthJson(stack);
-    expect(resourcesOf(json, 'docker_container').filter((c) => c.name.includes('blackbox'))).toHaveLength(1);
+    expect(programContainers(json).filter((c) => c.name.includes('blackbox'))).toHaveLength(1);
+    expect(container(json, 'blackbox-exporter').user).toBe('65534:65534');
     expect(monitoring.renderedFiles()['blackbox/blackbox.yml']).toContain('  https_strict:\n    prober: http\n    timeout: 5s\n    http:\n      valid_status_codes:\n        - 200\n      fail_if_not_ssl: true\n');
-    expect(container(json, 'blackbox-exporter').upload[0].file).toBe('/etc/monitoring/blackbox.yml');
+    expect(uploadsOf(json, 'blackbox-exporter')[0].file).toBe('/etc/monitoring/blackbox.yml');
   });
 
   test('bad exporter input is refused with the construct, field and value', () => {

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parse } from 'yaml';
 import { AlertGroup, DockerHostTarget, LogPipeline, LogSource, Severity } from '../../lib';
-import { container, dockerEnvironment, synthJson } from '../helpers/stacks';
+import { uploadsOf, dockerEnvironment, synthJson } from '../helpers/stacks';
 import { runTool, writeTempFiles } from '../helpers/tools';
 
 // Format checked against Grafana's "Use configuration files to provision alerting resources" documentation
@@ -55,7 +55,7 @@ describe('DockerHostTarget with Grafana-managed alerting', () => {
     expect(doc.policies).toEqual([{ orgId: 1, receiver: 'environment-alertmanager', group_by: ['grafana_folder', 'alertname'] }]);
     expect(files['prometheus/prometheus.yml']).not.toContain('alerting:');
     expect(files['loki/loki.yaml']).toContain('alertmanager_url: http://alertmanager:9093');
-    const uploads = container(json, 'grafana').upload.map((u: { file: string }) => u.file);
+    const uploads = uploadsOf(json, 'grafana').map((u) => u.file);
     expect(uploads).toContain('/etc/monitoring/provisioning/alerting/alerting.yml');
   });
 

@@ -6,14 +6,14 @@ import { AlertRouting, AlertGroup, DockerHostTarget, GrafanaDashboard, Monitorin
 import { Network } from '@cdktf/provider-docker/lib/network';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { DEFAULT_IMAGES } from '../../lib/targets/docker/images';
-import { container, dockerEnvironment, resourcesOf, synthJson } from '../helpers/stacks';
+import { container, dockerEnvironment, loader, programContainers, resourcesOf, synthJson, uploadsOf } from '../helpers/stacks';
 
 describe('DockerHostTarget', () => {
   const { stack, monitoring } = dockerEnvironment({}, { attachNetworks: ['app'] });
   new ServiceScrape(monitoring, 'api', { targets: ['api:8000'] });
   const synthesized = Testing.synth(stack);
   const json = JSON.parse(synthesized);
-  const containers = resourcesOf(json, 'docker_container');
+  const containers = programContainers(json);
 
   test('runs Prometheus, Alertmanager, Grafana, node-exporter and cAdvisor', () => {
     expect(containers.map((c) => c.name).sort()).toEqual(['dev-alertmanager', 'dev-cadvisor', 'dev-grafana', 'dev-node-exporter', 'dev-prometheus']);
@@ -31,7 +31,31 @@ describe('DockerHostTarget', () => {
       expect(c.memory).toBeGreaterThan(0);
       expect(c.healthcheck.test.slice(0, 2)).toEqual(['CMD', 'wget']);
       expect(c.privileged).toBeUndefined();
+      // apply waits until the healthcheck passes
+      expect(c).toMatchObject({ wait: true, wait_timeout: 180 });
+      // Docker refuses uploads into a read-only root: programs never carry uploads, their loaders do
+      expect(c.upload).toBeUndefined();
     }
+  });
+
+  test('configs reach the read-only containers through a volume filled by a loader that is created and never started', () => {
+    const prometheus = container(json, 'prometheus');
+    const load = loader(json, 'prometheus');
+    expect(load).toMatchObject({ start: false, must_run: false, network_mode: 'none', capabilities: { drop: ['ALL'] } });
+    expect(load.read_only).toBeUndefined();
+    expect(load.volumes).toEqual([{ volume_name: expect.stringContaining('prometheus-config'), container_path: '/etc/monitoring' }]);
+    expect(prometheus.volumes).toContainEqual({ volume_name: load.volumes[0].volume_name, container_path: '/etc/monitoring', read_only: true });
+    expect(uploadsOf(json, 'prometheus').map((u) => u.file)).toEqual(['/etc/monitoring/prometheus.yml']);
+    const loaderId = Object.entries(json.resource.docker_container).find(([, c]: [string, any]) => c === load)![0];
+    expect(prometheus.depends_on).toEqual([`docker_container.${loaderId}`]);
+    // a bare address: Terraform's JSON syntax refuses "${...}" in replace_triggered_by
+    expect(prometheus.lifecycle).toEqual({ replace_triggered_by: [`docker_container.${loaderId}`] });
+  });
+
+  test('node-exporter mounts the host root rslave and read-only; its healthcheck hits the landing page, not /metrics', () => {
+    const node = container(json, 'node-exporter');
+    expect(node.mounts).toContainEqual({ type: 'bind', source: '/', target: '/host/root', read_only: true, bind_options: { propagation: 'rslave' } });
+    expect(node.healthcheck.test).toContain('http://127.0.0.1:9100/');
   });
 
   test('ports are bound to 127.0.0.1 and only for the three UIs', () => {
@@ -43,6 +67,7 @@ describe('DockerHostTarget', () => {
     const images = resourcesOf(json, 'docker_image').map((i) => i.name).sort();
     expect(images).toEqual([DEFAULT_IMAGES.alertmanager, DEFAULT_IMAGES.cadvisor, DEFAULT_IMAGES.grafana, DEFAULT_IMAGES.nodeExporter, DEFAULT_IMAGES.prometheus].sort());
     for (const image of Object.values(DEFAULT_IMAGES)) expect(image).toMatch(/:v?\d+\.\d+\.\d+(-alpine)?$/);
+    expect(resourcesOf(json, 'docker_image')).toHaveLength(5); // one per image, shared by a container and its loader
     for (const image of images) expect(image).not.toMatch(/:latest$|^[^:]+$/);
     expect(() => new DockerHostTarget({ images: { grafana: 'grafana/grafana:latest' } })).toThrow(
       'DockerHostTarget, images.grafana: got "grafana/grafana:latest", expected a pinned image',
@@ -80,7 +105,9 @@ describe('DockerHostTarget', () => {
       ]),
     );
     expect(grafana.env.join('\n')).not.toMatch(/GF_SECURITY_ADMIN_PASSWORD=/);
-    const upload = grafana.upload.find((u: any) => u.file === '/etc/monitoring/secrets/grafana_admin_password');
+    const upload = uploadsOf(json, 'grafana').find((u) => u.file === '/etc/monitoring/secrets/grafana_admin_password')!;
+    expect(upload.permissions).toBe('0440');
+    expect(grafana.group_add).toEqual(['0']);
     expect(upload.content).toMatch(/^\$\{random_password\.[^}]+\.result\}$/);
     expect(synthesized).toHaveResourceWithProperties(Password, { length: 32, special: false });
     expect(json.output.grafana_admin_password.sensitive).toBe(true);
@@ -97,9 +124,9 @@ describe('DockerHostTarget', () => {
       grafana_admin_password: expect.objectContaining({ sensitive: true, type: 'string' }),
       slack_webhook_url: expect.objectContaining({ sensitive: true, type: 'string' }),
     });
-    const am = container(out, 'alertmanager');
-    expect(am.upload.find((u: any) => u.file === '/etc/monitoring/secrets/slack_webhook_url').content).toBe('${var.slack_webhook_url}');
-    const amConfig = am.upload.find((u: any) => u.file === '/etc/monitoring/alertmanager.yml').content;
+    const am = uploadsOf(out, 'alertmanager');
+    expect(am.find((u) => u.file === '/etc/monitoring/secrets/slack_webhook_url')).toEqual({ file: '/etc/monitoring/secrets/slack_webhook_url', content: '${var.slack_webhook_url}', permissions: '0440' });
+    const amConfig = am.find((u) => u.file === '/etc/monitoring/alertmanager.yml')!.content;
     expect(amConfig).toContain('api_url_file: /etc/monitoring/secrets/slack_webhook_url');
     expect(resourcesOf(out, 'random_password')).toHaveLength(0);
   });
@@ -109,7 +136,7 @@ describe('DockerHostTarget', () => {
     const out = synthJson(env.stack);
     expect(container(out, 'grafana').ports).toEqual([{ internal: 3000, external: 3300, ip: '0.0.0.0' }]);
     expect(container(out, 'prometheus').ports).toBeUndefined();
-    expect(resourcesOf(out, 'docker_container').map((c) => c.name)).not.toContain('dev-cadvisor');
+    expect(programContainers(out).map((c) => c.name)).not.toContain('dev-cadvisor');
     expect(env.monitoring.renderedFiles()['prometheus/prometheus.yml']).not.toContain('cadvisor');
   });
 
@@ -149,9 +176,9 @@ describe('Terraform escaping', () => {
     app.synth();
     const tf = fs.readFileSync(path.join(outdir, 'stacks/dev/cdk.tf.json'), 'utf8');
     const json = JSON.parse(tf);
-    const grafana = container(json, 'grafana').upload.find((u: any) => u.file === '/etc/monitoring/dashboards/escaped.json').content;
+    const grafana = uploadsOf(json, 'grafana').find((u) => u.file === '/etc/monitoring/dashboards/escaped.json')!.content;
     expect(grafana).toContain('"uid": "$${DS_PROMETHEUS}"');
-    const rules = container(json, 'prometheus').upload.find((u: any) => u.file === '/etc/monitoring/rules/g.yml').content;
+    const rules = uploadsOf(json, 'prometheus').find((u) => u.file === '/etc/monitoring/rules/g.yml')!.content;
     expect(rules).toContain('note: value is $${x} and %%{y}');
     // Terraform turns $${ back into ${ and %%{ into %{: exactly the rendered file's text
     const unescape = (s: string) => s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
@@ -167,7 +194,7 @@ describe('DockerHostTarget without Grafana', () => {
   test('runs no Grafana container, scrape job or output when dashboards live elsewhere', () => {
     const env = dockerEnvironment({}, { grafana: false });
     const out = synthJson(env.stack);
-    expect(resourcesOf(out, 'docker_container').map((c) => c.name)).not.toContain('dev-grafana');
+    expect(programContainers(out).map((c) => c.name)).not.toContain('dev-grafana');
     expect(resourcesOf(out, 'random_password')).toHaveLength(0);
     expect(out.output.grafana_url).toBeUndefined();
     expect(env.monitoring.renderedFiles()['prometheus/prometheus.yml']).not.toContain('job_name: grafana');

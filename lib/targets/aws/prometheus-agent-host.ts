@@ -1,14 +1,13 @@
-import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { Container } from '@cdktf/provider-docker/lib/container';
 import { Image } from '@cdktf/provider-docker/lib/image';
 import { Network } from '@cdktf/provider-docker/lib/network';
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
-import { Volume } from '@cdktf/provider-docker/lib/volume';
-import { CONFIG_ROOT } from '../../model/layout';
+import { NODE_EXPORTER_PORT, nodeExporterSpec } from '../../containers/node-exporter';
+import { PROMETHEUS_DATA_DIR, PROMETHEUS_PORT } from '../../containers/prometheus';
+import { PROMETHEUS_AGENT_CONFIG, prometheusAgentSpec } from '../../containers/prometheus-agent';
+import { ContainerSpec } from '../../containers/spec';
 import { prometheusAgentFlags } from '../../render/prometheus-agent-config';
-import { hardenedContainer, httpHealthcheck } from '../docker/hardening';
-import { NODE_EXPORTER_PORT, nodeExporterSettings } from '../docker/node-exporter';
+import { ContainerContext, FileUpload, specResources } from '../docker/container-resources';
 import { AgentCredentials, AWS_CREDENTIALS_FILE } from './agent-credentials';
 
 /** One Docker host of the fleet that runs a Prometheus agent remote-writing to the environment's AMP workspace. */
@@ -34,10 +33,7 @@ export interface PrometheusAgentHostOptions {
 }
 
 /** A file uploaded into the agent's config volume. */
-export interface AgentUpload {
-  readonly file: string;
-  readonly content: string;
-}
+export type AgentUpload = FileUpload;
 
 /** Props of {@link PrometheusAgentHost}. */
 export interface PrometheusAgentHostProps {
@@ -55,15 +51,15 @@ export interface PrometheusAgentHostProps {
   readonly secretUploads: () => readonly AgentUpload[];
 }
 
-const AGENT_PORT = 9090;
 /** The scrape target of the host's own node-exporter (its network alias). */
 export const NODE_EXPORTER_TARGET = `node-exporter:${NODE_EXPORTER_PORT}`;
 /** The scrape target of the agent itself. */
-export const AGENT_SELF_TARGET = `localhost:${AGENT_PORT}`;
+export const AGENT_SELF_TARGET = `localhost:${PROMETHEUS_PORT}`;
 
 /**
- * The containers of one agent host, through a Docker provider of its own: a hardened Prometheus 2.x in agent mode
- * and (by default) node-exporter, on a private network, no published ports.
+ * The containers of one agent host, through a Docker provider of its own: a hardened Prometheus in agent mode and
+ * (by default) node-exporter, on a private network, no published ports. Both are specs from lib/containers, turned
+ * into resources the same way as on the monitoring host (config volume filled by a loader, read-only roots, `wait`).
  */
 export class PrometheusAgentHost extends Construct {
   public readonly provider: DockerProvider;
@@ -79,45 +75,40 @@ export class PrometheusAgentHost extends Construct {
     });
     const provider = this.provider;
     const network = new Network(this, 'network', { provider, name: `${environment}-prometheus-agent`, driver: 'bridge' });
-    const image = (name: string, ref: string) => new Image(this, `${name}-image`, { provider, name: ref, keepLocally: true }).imageId;
-
-    // The agent keeps only a write-ahead log of samples not yet sent. Losing it loses at most those samples, so the
-    // volume has no prevent_destroy (unlike a Prometheus server's TSDB), and removing a host from the fleet stays easy.
-    const wal = new Volume(this, 'wal', { provider, name: `${environment}-prometheus-agent-wal` });
-    const config = new Volume(this, 'config', {
+    const images = new Map<string, string>();
+    const context: ContainerContext = {
       provider,
-      name: Lazy.stringValue({ produce: () => `${environment}-prometheus-agent-config-${props.configHash()}` }),
-    });
-    const uploads = Lazy.anyValue({
-      produce: () => {
-        const files: AgentUpload[] = [{ file: `${CONFIG_ROOT}/prometheus.yml`, content: props.config() }];
-        if (props.credentialsFile !== undefined) files.push({ file: AWS_CREDENTIALS_FILE, content: props.credentialsFile });
-        return [...files, ...[...props.secretUploads()].sort((a, b) => (a.file < b.file ? -1 : 1))];
+      environment,
+      image: (spec: ContainerSpec) => {
+        let imageId = images.get(spec.image);
+        if (!imageId) {
+          imageId = new Image(this, `${spec.name === 'prometheus-agent' ? 'prometheus' : spec.name}-image`, { provider, name: spec.image, keepLocally: true }).imageId;
+          images.set(spec.image, imageId);
+        }
+        return imageId;
       },
-    });
-    new Container(this, 'prometheus-agent', hardenedContainer(
-      { name: `${environment}-prometheus-agent`, image: image('prometheus', props.images.prometheus), memoryMb: props.memoryMb.prometheus },
-      {
-        provider,
-        command: prometheusAgentFlags(`${CONFIG_ROOT}/prometheus.yml`, '/prometheus', `:${AGENT_PORT}`),
-        // A path, not a secret: the AWS SDK reads the keys from this file (absent with instance-role credentials).
-        env: props.credentialsFile !== undefined ? [`AWS_SHARED_CREDENTIALS_FILE=${AWS_CREDENTIALS_FILE}`] : undefined,
-        volumes: [
-          { volumeName: wal.name, containerPath: '/prometheus' },
-          { volumeName: config.name, containerPath: CONFIG_ROOT },
-        ],
-        upload: uploads,
-        networksAdvanced: [{ name: network.name, aliases: ['prometheus-agent'] }, ...(options.attachNetworks ?? []).map((name) => ({ name }))],
-        healthcheck: httpHealthcheck(`http://127.0.0.1:${AGENT_PORT}/-/healthy`),
+      monitoringNetwork: network.name,
+      attachedNetworks: [...(options.attachNetworks ?? [])],
+      dependsOn: [],
+      publish: () => undefined,
+      configHash: () => props.configHash(),
+      uploads: () => {
+        const files: FileUpload[] = [{ file: PROMETHEUS_AGENT_CONFIG, content: props.config() }];
+        if (props.credentialsFile !== undefined) files.push({ file: AWS_CREDENTIALS_FILE, content: props.credentialsFile, permissions: '0440' });
+        return [...files, ...[...props.secretUploads()].map((u) => ({ ...u, permissions: '0440' })).sort((a, b) => (a.file < b.file ? -1 : 1))];
       },
-    ));
-
+      hasSecrets: () => props.credentialsFile !== undefined || props.secretUploads().length > 0,
+      extraBinds: () => [],
+    };
+    specResources(this, prometheusAgentSpec({
+      image: props.images.prometheus,
+      memoryMb: props.memoryMb.prometheus,
+      flags: prometheusAgentFlags(PROMETHEUS_AGENT_CONFIG, PROMETHEUS_DATA_DIR, `:${PROMETHEUS_PORT}`),
+      // A path, not a secret: the AWS SDK reads the keys from this file (absent with instance-role credentials).
+      env: props.credentialsFile !== undefined ? [`AWS_SHARED_CREDENTIALS_FILE=${AWS_CREDENTIALS_FILE}`] : undefined,
+    }), context);
     if (options.nodeExporter !== false) {
-      // Exception (host mounts), named in nodeExporterSettings.
-      new Container(this, 'node-exporter', hardenedContainer(
-        { name: `${environment}-node-exporter`, image: image('node-exporter', props.images.nodeExporter), memoryMb: props.memoryMb.nodeExporter },
-        { provider, ...nodeExporterSettings(), networksAdvanced: [{ name: network.name, aliases: ['node-exporter'] }] },
-      ));
+      specResources(this, nodeExporterSpec({ image: props.images.nodeExporter, memoryMb: props.memoryMb.nodeExporter }), context);
     }
   }
 }

@@ -18,6 +18,8 @@ describe('AwsManagedTarget: Prometheus agents on a fleet of Docker hosts', () =>
   const json = JSON.parse(synthesized);
   const containers = Object.values(json.resource.docker_container) as any[];
   const agent = (host: string) => containers.find((c) => c.name === 'prod-prometheus-agent' && c.provider === `docker.agent-${host}`);
+  /** Files reach the agent's read-only container through its config loader. */
+  const uploads = (host: string): any[] => containers.find((c) => c.name === 'prod-prometheus-agent-config-loader' && c.provider === `docker.agent-${host}`).upload;
 
   test('each host gets its own docker provider (ssh:// or tcp:// with TLS)', () => {
     expect(json.provider.docker).toEqual([
@@ -47,23 +49,23 @@ describe('AwsManagedTarget: Prometheus agents on a fleet of Docker hosts', () =>
     expect(files['aws/agents/app-1/prometheus.yml']).toContain(
       'url: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/WORKSPACE_ID/api/v1/remote_write\n    sigv4:\n      region: eu-west-1\n      role_arn: arn:aws:iam::123456789012:role/remote-write\n',
     );
-    const uploaded = agent('app-1').upload.find((u: any) => u.file === '/etc/monitoring/prometheus.yml').content as string;
+    const uploaded = uploads('app-1').find((u: any) => u.file === '/etc/monitoring/prometheus.yml').content as string;
     expect(uploaded).toMatch(/url: https:\/\/aps-workspaces\.eu-west-1\.\$\{data\.aws_partition\.\S+\.dns_suffix\}\/workspaces\/\$\{aws_prometheus_workspace\.\S+\.id\}\/api\/v1\/remote_write/);
   });
 
   test('keys reach the agent as a credentials file from sensitive variables, never in prometheus.yml or the environment', () => {
     const c = agent('app-1');
     expect(c.env).toEqual(['AWS_SHARED_CREDENTIALS_FILE=/etc/monitoring/secrets/aws_credentials']);
-    const credentials = c.upload.find((u: any) => u.file === '/etc/monitoring/secrets/aws_credentials').content;
+    const credentials = uploads('app-1').find((u: any) => u.file === '/etc/monitoring/secrets/aws_credentials').content;
     expect(credentials).toBe('[default]\naws_access_key_id = ${var.agent_access_key_id}\naws_secret_access_key = ${var.agent_secret_access_key}\n');
     expect(json.variable.agent_secret_access_key).toMatchObject({ sensitive: true, nullable: false });
     expect(agent('app-2').env).toBeUndefined();
-    expect(agent('app-2').upload.map((u: any) => u.file)).not.toContain('/etc/monitoring/secrets/aws_credentials');
+    expect(uploads('app-2').map((u: any) => u.file)).not.toContain('/etc/monitoring/secrets/aws_credentials');
   });
 
   test("scrape jobs' secret files are uploaded to every agent from sensitive variables", () => {
     for (const host of ['app-1', 'app-2']) {
-      expect(agent(host).upload).toContainEqual({ file: '/etc/monitoring/secrets/api_metrics_token', content: '${var.api_metrics_token}' });
+      expect(uploads(host)).toContainEqual({ file: '/etc/monitoring/secrets/api_metrics_token', content: '${var.api_metrics_token}', permissions: '0440' });
     }
   });
 

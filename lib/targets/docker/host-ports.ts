@@ -1,0 +1,48 @@
+import { IConstruct } from 'constructs';
+import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
+import { MonitoringConfigError } from '../../model/errors';
+
+/** Who publishes a host port. */
+interface PortOwner {
+  readonly where: string;
+  readonly field: string;
+}
+
+/** Published host ports per Docker host, per app: two environments on one host must not publish the same port. */
+const registries = new WeakMap<IConstruct, Map<string, Map<string, PortOwner>>>();
+
+function hostKey(provider: DockerProvider): string {
+  return provider.hostInput ?? 'local Docker socket';
+}
+
+function overlaps(a: string, b: string): boolean {
+  const [ipA, portA] = [a.slice(0, a.lastIndexOf(':')), a.slice(a.lastIndexOf(':') + 1)];
+  const [ipB, portB] = [b.slice(0, b.lastIndexOf(':')), b.slice(b.lastIndexOf(':') + 1)];
+  if (portA !== portB) return false;
+  const any = (ip: string) => ip === '0.0.0.0' || ip === '::';
+  return ipA === ipB || any(ipA) || any(ipB);
+}
+
+/**
+ * Claims `ip:port` on the provider's Docker host for `owner`, or throws naming both claimants. Ports are compared per
+ * host (the provider's `host`, or the local socket); `0.0.0.0` and `::` overlap every address.
+ */
+export function claimHostPort(scope: IConstruct, provider: DockerProvider, ip: string, port: number, owner: PortOwner): void {
+  const root = scope.node.root;
+  let hosts = registries.get(root);
+  if (!hosts) registries.set(root, (hosts = new Map()));
+  const host = hostKey(provider);
+  let claimed = hosts.get(host);
+  if (!claimed) hosts.set(host, (claimed = new Map()));
+  const key = `${ip}:${port}`;
+  for (const [other, by] of claimed) {
+    if (overlaps(key, other)) {
+      throw new MonitoringConfigError(
+        owner.where,
+        owner.field,
+        `got ${port} on ${ip}, but ${by.where} (${by.field}) already publishes ${other} on the same Docker host (${host}); expected a free host port: set ${owner.field} to another port, or false`,
+      );
+    }
+  }
+  claimed.set(key, owner);
+}
