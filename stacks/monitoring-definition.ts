@@ -256,6 +256,8 @@ export function defineMonitoring(monitoring: MonitoringStack, settings: Environm
       ],
       loki: { retention: settings.logs.retention },
     });
+    // A broken pipeline must not pass for a quiet one: Loki down, the agent down, no line arriving.
+    new AlertGroup(monitoring, 'log-pipeline', packs.logPipeline({ job: 'loki', agentJob: 'alloy' }));
     new AlertGroup(monitoring, 'api-logs', {
       evaluator: 'loki',
       rules: [

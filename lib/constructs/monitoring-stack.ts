@@ -171,9 +171,11 @@ export class MonitoringStack extends Construct {
     for (const target of this.targets) target.deployLogs?.(this, requestedBy);
   }
 
-  /** Asks the target to make `secret` available as a file to `component`. Called by child constructs. */
+  /**
+   * Asks the targets to make `secret` available as a file to `component`: a variable's value is uploaded, a
+   * `Secret.fromFile` is mounted from where the target keeps it. Called by child constructs.
+   */
   public requireSecret(secret: Secret, component: Component, requestedBy: string): void {
-    if (secret.source === 'file') return;
     for (const target of this.targets) target.provideSecret?.(secret, component, requestedBy);
   }
 }

@@ -10,12 +10,12 @@ export const ALERTMANAGER_DATA_DIR = '/alertmanager';
 /** prom/alertmanager at its pinned tag. */
 export const ALERTMANAGER_IMAGE_FACTS: ImageFacts = {
   repository: 'prom/alertmanager',
-  tag: 'v0.28.1',
-  source: 'prometheus/alertmanager Dockerfile at the tag: FROM quay.io/prometheus/busybox; COPY amtool, alertmanager to /bin; mkdir -p /alertmanager; chown -R nobody:nobody /etc/alertmanager /alertmanager; USER nobody; WORKDIR /alertmanager; ENTRYPOINT ["/bin/alertmanager"]',
+  tag: 'v0.35.1',
+  source: 'tag: v0.35.1 (2026-11-24, pkg.go.dev module versions of github.com/prometheus/alertmanager). Dockerfile read at v0.34.0 (085f0ef7): FROM quay.io/prometheus/busybox; COPY amtool, alertmanager to /bin; mkdir -p /alertmanager; chown -R nobody:nobody /etc/alertmanager /alertmanager; chmod -R g+w /alertmanager; USER nobody; WORKDIR /alertmanager; ENTRYPOINT ["/bin/alertmanager"]',
   user: { uid: 65534, gid: 65534 },
   entrypoint: ['/bin/alertmanager'],
   binaries: ['/bin/alertmanager', '/bin/amtool', '/bin/busybox', '/bin/sh', '/bin/wget'],
-  ownedPaths: { '/alertmanager': { uid: 65534, gid: 65534, mode: 0o755 }, '/etc/alertmanager': { uid: 65534, gid: 65534, mode: 0o755 } },
+  ownedPaths: { '/alertmanager': { uid: 65534, gid: 65534, mode: 0o775 }, '/etc/alertmanager': { uid: 65534, gid: 65534, mode: 0o755 } },
   configFlag: '--config.file',
 };
 

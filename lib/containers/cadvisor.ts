@@ -6,12 +6,12 @@ export const CADVISOR_PORT = 8080;
 
 /** ghcr.io/google/cadvisor at its pinned tag. */
 export const CADVISOR_IMAGE_FACTS: ImageFacts = {
-  repository: 'gcr.io/cadvisor/cadvisor',
-  tag: 'v0.49.1',
-  source: 'google/cadvisor deploy/Dockerfile at the tag: alpine base; cadvisor at /usr/bin/cadvisor; no USER (root); ENTRYPOINT ["/usr/bin/cadvisor", "-logtostderr"]; HEALTHCHECK wget --spider http://localhost:8080/healthz',
+  repository: 'ghcr.io/google/cadvisor',
+  tag: 'v0.60.5',
+  source: 'google/cadvisor tag v0.60.5 (44b8e306, 2026-07-11); .github/workflows/publish-container.yml pushes ghcr.io/google/cadvisor with v-prefixed semver tags; deploy/Dockerfile: alpine 3.23 base; /usr/bin/cadvisor; ENTRYPOINT ["/usr/bin/entrypoint.sh"] = exec cadvisor -logtostderr "$@"; no USER (root); HEALTHCHECK wget --spider http://localhost:8080/healthz',
   user: { uid: 0, gid: 0 },
-  entrypoint: ['/usr/bin/cadvisor', '-logtostderr'],
-  binaries: ['/usr/bin/cadvisor', '/bin/busybox', '/bin/sh', '/usr/bin/wget'],
+  entrypoint: ['/usr/bin/entrypoint.sh'],
+  binaries: ['/usr/bin/cadvisor', '/usr/bin/entrypoint.sh', '/usr/bin/healthcheck.sh', '/bin/busybox', '/bin/sh', '/usr/bin/wget'],
   ownedPaths: {},
 };
 

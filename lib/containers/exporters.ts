@@ -6,8 +6,8 @@ import { ContainerSpec, ImageFacts, ImageKey } from './spec';
 /** quay.io/prometheuscommunity/postgres-exporter at its pinned tag. */
 export const POSTGRES_EXPORTER_IMAGE_FACTS: ImageFacts = {
   repository: 'quay.io/prometheuscommunity/postgres-exporter',
-  tag: 'v0.17.1',
-  source: 'prometheus-community/postgres_exporter Dockerfile at the tag: FROM quay.io/prometheus/busybox; COPY postgres_exporter /bin/postgres_exporter; USER nobody; ENTRYPOINT ["/bin/postgres_exporter"]',
+  tag: 'v0.20.1',
+  source: 'prometheus-community/postgres_exporter tag v0.20.1 (867fbcac, 2026-07-07), Dockerfile: FROM quay.io/prometheus/busybox; COPY postgres_exporter /bin/postgres_exporter; USER nobody; ENTRYPOINT ["/bin/postgres_exporter"]',
   user: { uid: 65534, gid: 65534 },
   entrypoint: ['/bin/postgres_exporter'],
   binaries: ['/bin/postgres_exporter', '/bin/busybox', '/bin/sh', '/bin/wget'],
@@ -17,8 +17,8 @@ export const POSTGRES_EXPORTER_IMAGE_FACTS: ImageFacts = {
 /** oliver006/redis_exporter (alpine variant, which has wget) at its pinned tag. */
 export const REDIS_EXPORTER_IMAGE_FACTS: ImageFacts = {
   repository: 'oliver006/redis_exporter',
-  tag: 'v1.67.0-alpine',
-  source: 'oliver006/redis_exporter Dockerfile at the tag: alpine stage; COPY redis_exporter /redis_exporter; USER 59000:59000; ENTRYPOINT ["/redis_exporter"]',
+  tag: 'v1.88.0-alpine',
+  source: 'oliver006/redis_exporter tag v1.88.0 (16db88a0, 2026-07-23); .github/workflows/release.yml pushes <tag>-alpine; Dockerfile alpine target: FROM alpine:3.24; COPY redis_exporter /redis_exporter; USER 59000:59000; ENTRYPOINT ["/redis_exporter"]',
   user: { uid: 59000, gid: 59000 },
   entrypoint: ['/redis_exporter'],
   binaries: ['/redis_exporter', '/bin/busybox', '/bin/sh', '/usr/bin/wget'],
@@ -28,8 +28,8 @@ export const REDIS_EXPORTER_IMAGE_FACTS: ImageFacts = {
 /** prom/blackbox-exporter at its pinned tag. */
 export const BLACKBOX_EXPORTER_IMAGE_FACTS: ImageFacts = {
   repository: 'prom/blackbox-exporter',
-  tag: 'v0.26.0',
-  source: 'prometheus/blackbox_exporter Dockerfile at the tag: FROM quay.io/prometheus/busybox; COPY blackbox_exporter /bin/blackbox_exporter; no USER (root); ENTRYPOINT ["/bin/blackbox_exporter"]',
+  tag: 'v0.28.0',
+  source: 'prometheus/blackbox_exporter tag v0.28.0 (5a059bee, 2025-12-04), the line Debian ships and the end-to-end test runs; Dockerfile: FROM quay.io/prometheus/busybox; COPY blackbox_exporter /bin/blackbox_exporter; no USER (root); ENTRYPOINT ["/bin/blackbox_exporter"]',
   user: { uid: 0, gid: 0 },
   entrypoint: ['/bin/blackbox_exporter'],
   binaries: ['/bin/blackbox_exporter', '/bin/busybox', '/bin/sh', '/bin/wget'],

@@ -7,8 +7,8 @@ export const NODE_EXPORTER_PORT = 9100;
 /** prom/node-exporter at its pinned tag. */
 export const NODE_EXPORTER_IMAGE_FACTS: ImageFacts = {
   repository: 'prom/node-exporter',
-  tag: 'v1.9.1',
-  source: 'prometheus/node_exporter Dockerfile at the tag: FROM quay.io/prometheus/busybox; COPY node_exporter /bin/node_exporter; USER nobody; ENTRYPOINT ["/bin/node_exporter"]',
+  tag: 'v1.12.1',
+  source: 'prometheus/node_exporter tag v1.12.1 (6044da78, 2026-07-14), Dockerfile: FROM quay.io/prometheus/busybox; COPY node_exporter /bin/node_exporter; USER nobody; ENTRYPOINT ["/bin/node_exporter"]',
   user: { uid: 65534, gid: 65534 },
   entrypoint: ['/bin/node_exporter'],
   binaries: ['/bin/node_exporter', '/bin/busybox', '/bin/sh', '/bin/wget'],

@@ -9,8 +9,8 @@ export const PROMETHEUS_DATA_DIR = '/prometheus';
 /** prom/prometheus at its pinned tag. */
 export const PROMETHEUS_IMAGE_FACTS: ImageFacts = {
   repository: 'prom/prometheus',
-  tag: 'v3.5.0',
-  source: 'prometheus/prometheus Dockerfile at the tag: FROM quay.io/prometheus/busybox; COPY prometheus, promtool to /bin; chown -R nobody:nobody /etc/prometheus /prometheus; chmod g+w /prometheus; USER nobody; WORKDIR /prometheus; ENTRYPOINT ["/bin/prometheus"]',
+  tag: 'v3.13.3',
+  source: 'tag: github.com/prometheus/prometheus/releases v3.13.3 (2026-09-07), the current LTS line (prometheus/docs docs/introduction/release-cycle.md: 3.13 supported to 2027-07-31). Dockerfile read at v3.13.2 (bb5dff00): FROM quay.io/prometheus/busybox; COPY prometheus, promtool to /bin; chown -R nobody:nobody /etc/prometheus /prometheus; chmod g+w /prometheus; USER nobody; WORKDIR /prometheus; ENTRYPOINT ["/bin/prometheus"]',
   user: { uid: 65534, gid: 65534 },
   entrypoint: ['/bin/prometheus'],
   binaries: ['/bin/prometheus', '/bin/promtool', '/bin/busybox', '/bin/sh', '/bin/wget'],

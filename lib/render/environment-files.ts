@@ -68,7 +68,9 @@ export function renderEnvironmentFiles(env: MonitoringEnvironment, select: Rende
   }
   const logs = env.logs;
   if (logs && select.logs !== false) {
-    files[FILES.lokiConfig] = renderLokiConfig(logs.loki);
+    // Without LogQL rules the ruler is left out: its local storage would list a rules directory that does not exist
+    // and log an error every evaluation interval.
+    files[FILES.lokiConfig] = renderLokiConfig(env.lokiRuleGroups.length > 0 ? logs.loki : { ...logs.loki, ruler: undefined });
     for (const group of env.lokiRuleGroups) {
       files[FILES.lokiRuleFile(group.fileName)] = renderLokiRuleFile(group.name, group.rules, { interval: group.interval, limit: group.limit });
     }

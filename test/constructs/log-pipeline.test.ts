@@ -56,6 +56,18 @@ describe('LogPipeline on the Docker host', () => {
     expect(files['loki/loki.yaml']).toContain('alertmanager_url: http://alertmanager:9093');
   });
 
+  test('Loki and the agent are scraped by Prometheus', () => {
+    expect(files['prometheus/prometheus.yml']).toContain('  - job_name: loki\n    static_configs:\n      - targets:\n          - loki:3100\n');
+    expect(files['prometheus/prometheus.yml']).toContain('  - job_name: alloy\n    static_configs:\n      - targets:\n          - alloy:12345\n');
+  });
+
+  test('without LogQL rules Loki runs no ruler (it would log an error every minute listing a missing rules directory)', () => {
+    const env = dockerEnvironment();
+    new LogPipeline(env.monitoring, 'logs', { sources: [LogSource.dockerContainers()], dashboard: false });
+    expect(env.monitoring.renderedFiles()['loki/loki.yaml']).not.toContain('ruler:');
+    expect(files['loki/loki.yaml']).toContain('ruler:');
+  });
+
   test('Promtail is the other agent, rendered from the same pipeline', () => {
     const env = dockerEnvironment();
     new LogPipeline(env.monitoring, 'logs', { agent: LogAgent.PROMTAIL, sources: [LogSource.dockerContainers()], dashboard: false });

@@ -2,7 +2,7 @@ import { App, Testing, TerraformStack } from 'cdktf';
 import { Container } from '@cdktf/provider-docker/lib/container';
 import { Volume } from '@cdktf/provider-docker/lib/volume';
 import { AlertGroup, AlertRouting, DockerHostTarget, GrafanaDashboard, MonitoringStack, Receiver, ServiceScrape } from '../../lib';
-import { dockerEnvironment, synthJson, container } from '../helpers/stacks';
+import { dockerEnvironment, synthJson, uploadsOf } from '../helpers/stacks';
 
 describe('MonitoringStack', () => {
   test('MonitoringStack.of finds the environment from any child', () => {
@@ -31,7 +31,7 @@ describe('MonitoringStack', () => {
     const group = new AlertGroup(monitoring, 'api-health', { rules: [{ alert: 'ApiDown', expr: 'up{job="api"} == 0' }] });
     const routing = new AlertRouting(monitoring, 'routing', { receivers: [Receiver.webhook('hook', { url: 'http://hook:80/' })], route: { receiver: 'hook' } });
     const json = synthJson(stack);
-    const before = container(json, 'prometheus').upload.map((u: { file: string }) => u.file);
+    const before = uploadsOf(json, 'prometheus').map((u) => u.file);
     expect(before).toEqual(['/etc/monitoring/prometheus.yml', '/etc/monitoring/rules/api-health.yml']);
 
     group.addRule({ alert: 'ApiSlow', expr: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 1' });
@@ -41,12 +41,11 @@ describe('MonitoringStack', () => {
     routing.addRoute({ matchers: { severity: 'critical' }, receiver: 'second' });
 
     const after = synthJson(stack);
-    const prometheus = container(after, 'prometheus');
-    const files = Object.fromEntries(prometheus.upload.map((u: { file: string; content: string }) => [u.file, u.content]));
+    const files = Object.fromEntries(uploadsOf(after, 'prometheus').map((u) => [u.file, u.content]));
     expect(Object.keys(files)).toEqual(['/etc/monitoring/prometheus.yml', '/etc/monitoring/rules/api-health.yml', '/etc/monitoring/rules/late.yml']);
     expect(files['/etc/monitoring/rules/api-health.yml']).toContain('alert: ApiSlow');
     expect(files['/etc/monitoring/prometheus.yml']).toContain('job_name: late-job');
-    const am = container(after, 'alertmanager').upload[0].content;
+    const am = uploadsOf(after, 'alertmanager')[0].content;
     expect(am).toContain('- name: second');
     expect(am).toContain('receiver: second');
     // the config volume name follows the content, so the container is replaced with fresh files
@@ -190,7 +189,7 @@ describe('with Testing.synthScope', () => {
     });
     expect(synthesized).toHaveResourceWithProperties(Container, { name: 'dev-prometheus', restart: 'unless-stopped', read_only: true });
     expect(synthesized).toHaveResourceWithProperties(Volume, { name: 'dev-prometheus-data' });
-    const prometheus = Object.values(JSON.parse(synthesized).resource.docker_container as Record<string, any>).find((c) => c.name === 'dev-prometheus');
-    expect(prometheus.upload[0].content).toContain('job_name: api');
+    const loader = Object.values(JSON.parse(synthesized).resource.docker_container as Record<string, any>).find((c) => c.name === 'dev-prometheus-config-loader');
+    expect(loader.upload[0].content).toContain('job_name: api');
   });
 });

@@ -4,17 +4,19 @@ import { aiServices, AiServicesConfig } from './ai-services';
 import { containers, ContainersConfig } from './containers';
 import { host, HostConfig } from './host';
 import { httpProbes, HttpProbesConfig } from './http-probes';
+import { logPipeline, LogPipelineConfig } from './log-pipeline';
 import { postgres, PostgresConfig } from './postgres';
 import { redis, RedisConfig } from './redis';
 import { checkRunbookUrlPattern } from './runbook';
 import { serviceHealth, ServiceHealthConfig } from './service-health';
 import { RulePack } from './types';
 
-export { aiServices, containers, host, httpProbes, postgres, redis, serviceHealth };
+export { aiServices, containers, host, httpProbes, logPipeline, postgres, redis, serviceHealth };
 export type { AiServicesConfig, AiServicesRuleName } from './ai-services';
 export type { ContainersConfig, ContainersRuleName } from './containers';
 export type { HostConfig, HostRuleName } from './host';
 export type { HttpProbesConfig, HttpProbesRuleName } from './http-probes';
+export type { LogPipelineConfig, LogPipelineRuleName } from './log-pipeline';
 export type { PostgresConfig, PostgresRuleName } from './postgres';
 export type { RedisConfig, RedisRuleName } from './redis';
 export type { ServiceHealthConfig, ServiceHealthRuleName } from './service-health';
@@ -59,6 +61,8 @@ export interface RulePacks {
   httpProbes(config?: BoundConfig<HttpProbesConfig>): RulePack;
   /** {@link aiServices} with the environment's defaults. */
   aiServices(config?: BoundConfig<AiServicesConfig>): RulePack;
+  /** {@link logPipeline} with the environment's defaults. */
+  logPipeline(config?: BoundConfig<LogPipelineConfig>): RulePack;
 }
 
 /**
@@ -90,5 +94,6 @@ export function rulePacks(defaults: RulePackDefaults): RulePacks {
     redis: (config) => redis(bind<RedisConfig>(config)),
     httpProbes: (config) => httpProbes(bind<HttpProbesConfig>(config)),
     aiServices: (config) => aiServices(bind<AiServicesConfig>(config)),
+    logPipeline: (config) => logPipeline(bind<LogPipelineConfig>(config)),
   };
 }

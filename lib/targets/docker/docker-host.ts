@@ -28,7 +28,7 @@ import { secretDescription, secretVariable } from '../secret-variable';
 import { escapeTerraformTemplate } from '../terraform-escape';
 import { ContainerContext, FileUpload, PublishedPort, specResources } from './container-resources';
 import { DockerHostPorts, DockerHostSettings, DockerHostTargetProps } from './docker-host-props';
-import { claimHostPort } from './host-ports';
+import { claimHostPorts, PortClaim } from './host-ports';
 
 /** Default host ports of the published UIs and APIs. */
 const HOST_PORTS = { prometheus: PROMETHEUS_PORT, alertmanager: ALERTMANAGER_PORT, grafana: GRAFANA_PORT, loki: 3100 } as const;
@@ -280,11 +280,13 @@ export class DockerHost extends Construct {
   /** Claims the host ports of the published components, so two environments on one host cannot both take one. */
   private claimPorts(): void {
     const where = `DockerHostTarget of ${describeConstruct('MonitoringStack', this.monitoring.node.path)}`;
+    const claims: PortClaim[] = [];
     for (const component of ['prometheus', 'alertmanager', 'grafana'] as const) {
       if (component === 'grafana' && this.props.grafana === false) continue;
       const port = this.props.hostPorts?.[component] ?? HOST_PORTS[component];
-      if (port !== false) claimHostPort(this, this.provider, this.props.settings.bindAddress, port, { where, field: `hostPorts.${component}` });
+      if (port !== false) claims.push({ ip: this.props.settings.bindAddress, port, where, field: `hostPorts.${component}` });
     }
+    claimHostPorts(this, this.provider, claims);
   }
 
   private publish(spec: ContainerSpec): PublishedPort[] | undefined {
@@ -295,7 +297,7 @@ export class DockerHost extends Construct {
       .map((p) => ({ ...p, ip: this.props.settings.bindAddress }));
     if (spec.name === 'loki' && published.length > 0) {
       const where = `DockerHostTarget of ${describeConstruct('MonitoringStack', this.monitoring.node.path)}`;
-      claimHostPort(this, this.provider, this.props.settings.bindAddress, published[0].external, { where, field: 'hostPorts.loki' });
+      claimHostPorts(this, this.provider, [{ ip: this.props.settings.bindAddress, port: published[0].external, where, field: 'hostPorts.loki' }]);
     }
     return published.length > 0 ? published : undefined;
   }

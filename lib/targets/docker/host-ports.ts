@@ -23,19 +23,36 @@ function overlaps(a: string, b: string): boolean {
   return ipA === ipB || any(ipA) || any(ipB);
 }
 
+/** A host port to claim. */
+export interface PortClaim extends PortOwner {
+  readonly ip: string;
+  readonly port: number;
+}
+
 /**
- * Claims `ip:port` on the provider's Docker host for `owner`, or throws naming both claimants. Ports are compared per
- * host (the provider's `host`, or the local socket); `0.0.0.0` and `::` overlap every address.
+ * Claims every `ip:port` on the provider's Docker host, or throws naming both claimants and claims none. Ports are
+ * compared per host (the provider's `host`, or the local socket); `0.0.0.0` and `::` overlap every address.
  */
-export function claimHostPort(scope: IConstruct, provider: DockerProvider, ip: string, port: number, owner: PortOwner): void {
+export function claimHostPorts(scope: IConstruct, provider: DockerProvider, claims: readonly PortClaim[]): void {
+  const checked = new Map<string, PortOwner>();
+  for (const claim of claims) claimOne(scope, provider, claim.ip, claim.port, claim, checked);
+  for (const [key, owner] of checked) registry(scope, provider).set(key, owner);
+}
+
+function registry(scope: IConstruct, provider: DockerProvider): Map<string, PortOwner> {
   const root = scope.node.root;
   let hosts = registries.get(root);
   if (!hosts) registries.set(root, (hosts = new Map()));
   const host = hostKey(provider);
   let claimed = hosts.get(host);
   if (!claimed) hosts.set(host, (claimed = new Map()));
+  return claimed;
+}
+
+function claimOne(scope: IConstruct, provider: DockerProvider, ip: string, port: number, owner: PortOwner, pending: Map<string, PortOwner>): void {
+  const host = hostKey(provider);
   const key = `${ip}:${port}`;
-  for (const [other, by] of claimed) {
+  for (const [other, by] of [...registry(scope, provider), ...pending]) {
     if (overlaps(key, other)) {
       throw new MonitoringConfigError(
         owner.where,
@@ -44,5 +61,5 @@ export function claimHostPort(scope: IConstruct, provider: DockerProvider, ip: s
       );
     }
   }
-  claimed.set(key, owner);
+  pending.set(key, { where: owner.where, field: owner.field });
 }

@@ -1,7 +1,7 @@
 import { buildRuleTests } from '../../../lib/model/rule-tests';
 import { buildRuleGroup } from '../../../lib/model/rules';
 import { Severity } from '../../../lib/model/severity';
-import { aiServices, containers, host, httpProbes, postgres, redis, RulePack, serviceHealth } from '../../../lib/presets/rules';
+import { aiServices, containers, host, httpProbes, logPipeline, postgres, redis, RulePack, serviceHealth } from '../../../lib/presets/rules';
 import { renderPromtoolTests } from '../../../lib/render/promtool-tests';
 import { renderRuleFile } from '../../../lib/render/rule-file';
 import { checkAndTestRules } from '../../oracle-helpers/promtool';
@@ -101,6 +101,9 @@ const VARIANTS: Record<string, () => RulePack> = {
         HttpProbeCertificateExpiryCritical: { threshold: 7 },
       },
     }),
+  'logPipeline defaults': () => logPipeline({ runbookUrlPattern: RUNBOOK }),
+  'logPipeline tuned': () =>
+    logPipeline({ job: 'logs-loki', agentJob: 'promtail', matchers: { environment: 'prod' }, runbookUrlPattern: RUNBOOK, overrides: { LogsStoppedArriving: { for: '30m' } } }),
   'aiServices defaults': () => aiServices({ runbookUrlPattern: RUNBOOK }),
   'aiServices tuned': () =>
     aiServices({
@@ -175,6 +178,7 @@ test('pack sizes: rules and promtool test cases', () => {
     postgres: { rules: 6, cases: 15 },
     redis: { rules: 5, cases: 12 },
     httpProbes: { rules: 5, cases: 11 },
+    logPipeline: { rules: 3, cases: 6 },
     aiServices: { rules: 6, cases: 16 },
   });
 });
