@@ -76,6 +76,12 @@ export class LogPipeline extends Construct {
       where,
     );
     for (const warning of pipeline.warnings) Annotations.of(this).addWarning(warning.message);
+    if (agent === LogAgent.PROMTAIL) {
+      Annotations.of(this).addWarning(
+        `${where}, agent: Promtail reached end of life on 2026-03-02 and gets no fixes (its last image is grafana/promtail:3.6.11); ` +
+          'LogAgent.ALLOY renders the same pipeline',
+      );
+    }
     monitoring.model.setLogs({ pipeline, loki, agent, declaredBy: where });
     monitoring.deployLogs(where);
     if (props.dashboard !== false) {

@@ -10,8 +10,8 @@ export const GRAFANA_DATA_DIR = '/var/lib/grafana';
 /** grafana/grafana at its pinned tag. */
 export const GRAFANA_IMAGE_FACTS: ImageFacts = {
   repository: 'grafana/grafana',
-  tag: '12.0.0',
-  source: 'grafana/grafana Dockerfile at the tag: alpine base; GF_PATHS_DATA=/var/lib/grafana, GF_PATHS_PROVISIONING=/etc/grafana/provisioning; GF_UID=472, GF_GID=0; mkdir and chown -R grafana:root, chmod -R 777 the data, logs and plugins paths; USER 472; ENTRYPOINT ["/run.sh"]',
+  tag: '13.3.2',
+  source: 'tag: 13.3.2 (2026-11; seen in registry-driven bumps, e.g. dockette/grafana release 2026.11.28, and 13.2.0 in renovate PRs; upstream repo too large to fetch here). Dockerfile (upstream multi-target, read from 2026 forks; the default tag is the alpine target): alpine base with wget; GF_PATHS_DATA=/var/lib/grafana, GF_PATHS_PROVISIONING=/etc/grafana/provisioning; GF_UID=472, GF_GID=0; mkdir and chown -R grafana:root, chmod -R 777 the data, logs and plugins paths; USER 472; ENTRYPOINT ["/run.sh"]',
   user: { uid: 472, gid: 0 },
   entrypoint: ['/run.sh'],
   binaries: ['/run.sh', '/usr/share/grafana/bin/grafana', '/bin/busybox', '/bin/sh', '/usr/bin/wget'],

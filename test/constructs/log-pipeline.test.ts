@@ -74,6 +74,10 @@ describe('LogPipeline on the Docker host', () => {
     const out = synthJson(env.stack);
     expect(container(out, 'promtail').command).toEqual(['-config.file=/etc/monitoring/config.yml']);
     expect(env.monitoring.renderedFiles()['promtail/config.yml']).toContain('docker_sd_configs');
+    const warnings = env.monitoring.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === '@cdktf/warn').map((m) => m.data);
+    expect(warnings).toContain(
+      'LogPipeline test/monitoring/logs, agent: Promtail reached end of life on 2026-03-02 and gets no fixes (its last image is grafana/promtail:3.6.11); LogAgent.ALLOY renders the same pipeline',
+    );
   });
 });
 

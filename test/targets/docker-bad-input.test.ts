@@ -86,3 +86,16 @@ describe('DockerHostTarget bad input', () => {
     );
   });
 });
+
+describe('image overrides to an older release line', () => {
+  test('Prometheus 2.x and Alertmanager before 0.28 are refused; newer tags, other registries and digests pass', () => {
+    expect(messageOf(() => new DockerHostTarget({ images: { prometheus: 'prom/prometheus:v2.55.1' } }))).toBe(
+      'DockerHostTarget, images.prometheus: got "prom/prometheus:v2.55.1", expected a Prometheus 3.x image (the flags and config are rendered for Prometheus 3; 2.x is out of support since 2025-07-31)',
+    );
+    expect(messageOf(() => new DockerHostTarget({ images: { alertmanager: 'quay.io/prometheus/alertmanager:v0.27.0' } }))).toMatch(
+      /^DockerHostTarget, images.alertmanager: got "quay.io\/prometheus\/alertmanager:v0.27.0", expected an Alertmanager 0.28 or newer image/,
+    );
+    expect(() => new DockerHostTarget({ images: { prometheus: 'registry.local:5000/prom/prometheus:v3.5.3', alertmanager: 'prom/alertmanager:v0.28.1' } })).not.toThrow();
+    expect(() => new DockerHostTarget({ images: { prometheus: `prom/prometheus@sha256:${'a'.repeat(64)}` } })).not.toThrow();
+  });
+});
