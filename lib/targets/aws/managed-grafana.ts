@@ -1,3 +1,4 @@
+import { Fn, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { GrafanaWorkspace } from '@cdktf/provider-aws/lib/grafana-workspace';
@@ -7,6 +8,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Duration } from '../../model/duration';
+import { TimeProvider, TimeRotating } from '../../providers/time';
 import { invalid } from '../../model/errors';
 
 /** Options of the Amazon Managed Grafana workspace of an {@link AwsManagedTarget}. */
@@ -22,8 +24,9 @@ export interface ManagedGrafanaOptions {
   /** Role of the service account whose token the Grafana provider uses. @default "ADMIN" */
   readonly serviceAccountRole?: 'ADMIN' | 'EDITOR';
   /**
-   * Lifetime of the service account token; at most 30 days (the provider's limit, 2,592,000 s). Replace the token
-   * resource before it expires (see docs/aws-target.md).
+   * Lifetime of the service account token: 2 to 30 days (30 is the provider's limit, 2,592,000 s). The token is
+   * replaced after two thirds of its lifetime (a `time_rotating` named in the token's name), so a plan run at least
+   * once in the last third never meets an expired token.
    * @default Duration.days(30)
    */
   readonly tokenLifetime?: Duration;
@@ -42,6 +45,7 @@ export interface ManagedGrafanaProps extends ManagedGrafanaOptions {
 
 /** Grafana service account tokens live at most 30 days (provider validator: between 1 and 2592000 seconds). */
 const MAX_TOKEN_SECONDS = 2_592_000;
+const MIN_TOKEN_SECONDS = 2 * 86_400;
 
 /**
  * Amazon Managed Grafana for an environment: the workspace with its own IAM role (assumable only by
@@ -66,8 +70,13 @@ export class ManagedGrafana extends Construct {
       throw invalid(where, 'grafana.grafanaVersion', version, 'a Grafana version of 9.4 or later such as "10.4" (service accounts need 9.4)');
     }
     const seconds = props.tokenLifetime?.toSeconds() ?? MAX_TOKEN_SECONDS;
-    if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TOKEN_SECONDS) {
-      throw invalid(where, 'grafana.tokenLifetime', props.tokenLifetime?.toPrometheus(), 'between 1s and 30d (the longest a Grafana service account token may live)');
+    if (!Number.isInteger(seconds) || seconds < MIN_TOKEN_SECONDS || seconds > MAX_TOKEN_SECONDS) {
+      throw invalid(
+        where,
+        'grafana.tokenLifetime',
+        props.tokenLifetime?.toPrometheus(),
+        'between 2d (it is rotated after two thirds of its lifetime, in whole days) and 30d (the longest a Grafana service account token may live)',
+      );
     }
 
     const assume = new DataAwsIamPolicyDocument(this, 'assume-role', {
@@ -120,11 +129,18 @@ export class ManagedGrafana extends Construct {
       name: 'cdktf-monitoring',
       grafanaRole: props.serviceAccountRole ?? 'ADMIN',
     });
+    // Rotation: a time_rotating whose id (its start time) is part of the token's name, which forces a new token.
+    // `replace_triggered_by` would not do: time_rotating leaves the state when it expires, so Terraform plans a
+    // create, not a replace (hashicorp/terraform-provider-time#118). After two thirds of the lifetime the next plan
+    // replaces the token while the old one still works; see the README on the rotation run.
+    const stack = TerraformStack.of(this);
+    if (!stack.node.tryFindChild('time')) new TimeProvider(stack, 'time');
+    const rotation = new TimeRotating(this, 'token-rotation', { rotationDays: Math.floor((seconds / 86_400) * (2 / 3)) });
     this.token = new GrafanaWorkspaceServiceAccountToken(this, 'token', {
       provider,
       workspaceId: this.workspace.id,
       serviceAccountId: account.serviceAccountId,
-      name: 'cdktf-monitoring',
+      name: `cdktf-monitoring-${Fn.formatdate('YYYYMMDDhhmm', rotation.id)}`,
       secondsToLive: seconds,
     });
   }

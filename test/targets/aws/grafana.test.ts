@@ -52,6 +52,17 @@ describe('AwsManagedTarget: Amazon Managed Grafana', () => {
     expect(json.output['handed-endpoint'].value).toBe(`https://\${aws_grafana_workspace.${workspace}.endpoint}`);
   });
 
+  test('the token is rotated after two thirds of its lifetime: a time_rotating in its name forces a new token', () => {
+    const [rotationId, rotation] = Object.entries(json.resource.time_rotating as Record<string, any>)[0];
+    expect(rotation).toEqual({ rotation_days: 4 }); // 7 days × 2/3, in whole days
+    const token = Object.values(json.resource.aws_grafana_workspace_service_account_token as Record<string, any>)[0];
+    expect(token.name).toBe(`cdktf-monitoring-\${formatdate("YYYYMMDDhhmm", time_rotating.${rotationId}.id)}`);
+    expect(json.terraform.required_providers.time).toEqual({ source: 'hashicorp/time', version: '~> 0.13' });
+    expect(() => awsEnvironment({ grafana: { tokenLifetime: Duration.hours(12) } })).toThrow(
+      'AwsManagedTarget test/monitoring/aws, grafana.tokenLifetime: got "12h", expected between 2d (it is rotated after two thirds of its lifetime, in whole days) and 30d',
+    );
+  });
+
   test('grafana: false creates no Grafana, and asking for its endpoint then says so', () => {
     const env = awsEnvironment({ grafana: false });
     const out = JSON.parse(Testing.synth(env.stack, true));
