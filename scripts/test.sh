@@ -4,31 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHECKPOINT_DISABLE=1
 
-# Debian packages the oracle and end-to-end tests run for real.
-declare -A TOOL_PACKAGE=(
-  [promtool]=prometheus
-  [prometheus]=prometheus
-  [amtool]=prometheus-alertmanager
-  [prometheus-alertmanager]=prometheus-alertmanager
-  [prometheus-node-exporter]=prometheus-node-exporter
-  [prometheus-blackbox-exporter]=prometheus-blackbox-exporter
-)
-missing=()
-for tool in "${!TOOL_PACKAGE[@]}"; do
-  command -v "$tool" >/dev/null 2>&1 || missing+=("${TOOL_PACKAGE[$tool]}")
-done
-if ((${#missing[@]} > 0)); then
-  packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    echo "test: installing Debian packages: ${packages}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends ${packages} >/dev/null
-  else
-    echo "test: missing tools; install them first: sudo apt-get install -y ${packages}" >&2
-    exit 1
-  fi
+# The oracle and end-to-end tests run Debian's binaries (promtool, Prometheus, amtool, Alertmanager, exporters) from
+# a cache under .tools/, fetched and unpacked without installing anything; pins and their reasons: scripts/tools.sh.
+if ! bash scripts/tools.sh; then
+  echo "test: the tool cache .tools/ could not be filled (see the message above). It needs apt-get, dpkg, Debian's archive keyring and access to deb.debian.org; on Debian or Ubuntu, as root: apt-get install -y apt dpkg debian-archive-keyring; then run: bash scripts/tools.sh" >&2
+  exit 1
 fi
 
 # npm packages, exactly as locked.

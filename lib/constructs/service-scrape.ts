@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Duration } from '../model/duration';
 import { describeConstruct } from '../model/errors';
-import { BasicAuth, buildScrapeJob, RelabelRule, ScrapeJobModel, ScrapeTls } from '../model/scrape';
+import { BasicAuth, buildScrapeJob, DEFAULT_FALLBACK_SCRAPE_PROTOCOL, RelabelRule, ScrapeJobModel, ScrapeProtocol, ScrapeTls } from '../model/scrape';
 import { Secret } from '../model/secret';
 import { invalid } from '../model/errors';
 import { importScrapeConfigs } from '../import/scrape-configs';
@@ -47,6 +47,13 @@ export interface ServiceScrapeProps {
   readonly relabelConfigs?: readonly RelabelRule[];
   /** Relabeling of scraped samples (`metric_relabel_configs`), e.g. to drop expensive series. @default [] */
   readonly metricRelabelConfigs?: readonly RelabelRule[];
+  /**
+   * How Prometheus parses a response that names no format (no or an unknown Content-Type): Prometheus 3 fails
+   * such scrapes unless this is set. Your own `targets` may be hand-written endpoints, so they get the Prometheus
+   * text format; an `exporter` sends its Content-Type and gets none.
+   * @default "PrometheusText0.0.4" for `targets`; none for an `exporter`
+   */
+  readonly fallbackScrapeProtocol?: ScrapeProtocol;
 }
 
 /**
@@ -75,7 +82,9 @@ export class ServiceScrape extends Construct {
     const monitoring = MonitoringStack.of(this, 'ServiceScrape');
     const where = describeConstruct('ServiceScrape', this.node.path);
     const jobName = props.jobName ?? id;
-    this.job = props.exporter ? this.exporterJob(monitoring, props, jobName, where) : buildScrapeJob({ ...props, targets: props.targets ?? [], jobName }, where);
+    this.job = props.exporter
+      ? this.exporterJob(monitoring, props, jobName, where)
+      : buildScrapeJob({ ...props, targets: props.targets ?? [], jobName, fallbackScrapeProtocol: props.fallbackScrapeProtocol ?? DEFAULT_FALLBACK_SCRAPE_PROTOCOL }, where);
     if (this.job.basicAuth) monitoring.requireSecret(this.job.basicAuth.password, 'prometheus', where);
     if (this.job.bearerToken) monitoring.requireSecret(this.job.bearerToken, 'prometheus', where);
     monitoring.model.addScrapeJob(this.job);

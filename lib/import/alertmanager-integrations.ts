@@ -2,7 +2,7 @@ import { missing } from '../model/errors';
 import { Integration, OpsgenieResponder, Receiver, WebhookAuth } from '../model/receivers';
 import { ALERTMANAGER, IntegrationDefaults } from './alertmanager-global';
 import { literalSecret, unsupportedField } from './messages';
-import { optional, secretField } from './shared';
+import { fileSecret, optional, secretField } from './shared';
 import { SourceMap, SourceNode } from './yaml-source';
 
 /** How one `*_configs` entry of a receiver is imported. */
@@ -26,15 +26,20 @@ const SERVICE_KEY_NOTE =
 /** The integrations the importer reads, by their alertmanager.yml key. */
 export const INTEGRATIONS: Readonly<Record<string, IntegrationSpec>> = {
   webhook_configs: {
-    supported: ['url', 'max_alerts', 'http_config', 'send_resolved'],
-    unsupported: ['url_file'],
-    read: (map) =>
-      Receiver.integration.webhook({
-        url: map.req('url', 'the URL Alertmanager POSTs to').string('a URL'),
+    supported: ['url', 'url_file', 'max_alerts', 'http_config', 'send_resolved'],
+    unsupported: [],
+    read: (map) => {
+      if (map.has('url') && map.has('url_file')) throw map.opt('url_file')!.invalid('either `url` or `url_file`, not both (Alertmanager refuses both)');
+      return Receiver.integration.webhook({
+        // `url_file` (Alertmanager 0.28+) becomes a Secret read from that file; a literal `url` stays a URL.
+        url: map.has('url_file')
+          ? fileSecret(map.req('url_file', 'the file holding the URL'), ALERTMANAGER)
+          : map.req('url', 'the URL Alertmanager POSTs to, or `url_file`').string('a URL'),
         ...optional('maxAlerts', map.opt('max_alerts')?.integer()),
         ...optional('auth', webhookAuth(map.opt('http_config'))),
         ...optional('sendResolved', map.optBoolean('send_resolved')),
-      }),
+      });
+    },
   },
   email_configs: {
     supported: ['to', 'from', 'smarthost', 'auth_username', 'auth_password_file', 'require_tls', 'headers', 'html', 'text', 'send_resolved'],

@@ -1,7 +1,7 @@
 import { Duration } from '../model/duration';
 import { duplicate } from '../model/errors';
 import { PrometheusSettings } from '../model/environment';
-import { BasicAuth, buildScrapeJob, checkTarget, nonMetricsPortWarnings, RelabelRule, ScrapeTls } from '../model/scrape';
+import { BasicAuth, buildScrapeJob, checkTarget, nonMetricsPortWarnings, RelabelRule, SCRAPE_PROTOCOLS, ScrapeProtocol, ScrapeTls } from '../model/scrape';
 import { Secret } from '../model/secret';
 import { differentLabelSets, literalSecret, unsupportedDiscovery } from './messages';
 import { checkStorage, duration, importAlerting, importGlobal, labelMap, PROMETHEUS, unsupported } from './prometheus-global';
@@ -42,6 +42,8 @@ export interface ImportedScrapeJob {
   readonly relabelConfigs?: RelabelRule[];
   /** `metric_relabel_configs`. @default - none */
   readonly metricRelabelConfigs?: RelabelRule[];
+  /** `fallback_scrape_protocol` (Prometheus 3). @default - ServiceScrape's default */
+  readonly fallbackScrapeProtocol?: ScrapeProtocol;
 }
 
 /** An imported prometheus.yml. */
@@ -62,7 +64,7 @@ const TOP_KEYS = ['global', 'rule_files', 'scrape_configs', 'alerting'];
 const TOP_UNSUPPORTED = ['remote_write', 'remote_read', 'tracing', 'storage'];
 const JOB_KEYS = [
   'job_name', 'static_configs', 'metrics_path', 'scheme', 'scrape_interval', 'scrape_timeout', 'params', 'honor_labels',
-  'basic_auth', 'authorization', 'bearer_token_file', 'tls_config', 'relabel_configs', 'metric_relabel_configs',
+  'basic_auth', 'authorization', 'bearer_token_file', 'tls_config', 'relabel_configs', 'metric_relabel_configs', 'fallback_scrape_protocol',
 ];
 const JOB_UNSUPPORTED = [
   'honor_timestamps', 'body_size_limit', 'sample_limit', 'target_limit', 'label_limit', 'label_name_length_limit', 'label_value_length_limit',
@@ -132,6 +134,9 @@ function importJob(node: SourceNode): { job: ImportedScrapeJob; where: string } 
   const metricsPath = job.opt('metrics_path');
   const pathValue = metricsPath?.string('a path');
   if (metricsPath && !pathValue!.startsWith('/')) throw metricsPath.invalid('a path starting with "/", e.g. "/metrics"');
+  const fallback = job.opt('fallback_scrape_protocol');
+  const fallbackValue = fallback?.string(`one of ${SCRAPE_PROTOCOLS.join(', ')}`);
+  if (fallback && !(SCRAPE_PROTOCOLS as readonly string[]).includes(fallbackValue!)) throw fallback.invalid(`one of ${SCRAPE_PROTOCOLS.join(', ')}`);
   const relabel = job.opt('relabel_configs');
   const metricRelabel = job.opt('metric_relabel_configs');
   const imported: ImportedScrapeJob = {
@@ -148,6 +153,7 @@ function importJob(node: SourceNode): { job: ImportedScrapeJob; where: string } 
     ...optional('tls', importTls(job.opt('tls_config'))),
     ...optional('relabelConfigs', relabel === undefined ? undefined : importRelabelRules(relabel)),
     ...optional('metricRelabelConfigs', metricRelabel === undefined ? undefined : importRelabelRules(metricRelabel)),
+    ...optional('fallbackScrapeProtocol', fallbackValue as ScrapeProtocol | undefined),
   };
   return { job: imported, where: `${job.node.where}, ${job.node.path}` };
 }

@@ -1,4 +1,5 @@
 import type { GrafanaAlertingProvisioning } from '../render/grafana-alert-rules';
+import { checkAlertmanagerVersion, DEFAULT_ALERTMANAGER_VERSION } from './alertmanager-versions';
 import { DashboardModel, DataSourceModel } from './dashboard';
 import { BlackboxModuleModel, ExporterDeployment } from './exporters';
 import { Duration } from './duration';
@@ -47,9 +48,10 @@ export interface AlertmanagerSettings {
   /** Time after which an alert without updates is declared resolved. @default 5m (Alertmanager's default) */
   readonly resolveTimeout?: Duration | string;
   /**
-   * The oldest Alertmanager that must accept the rendered file. 0.25 (Debian's amtool, the test oracle) is the
-   * default; 0.28 (the Docker host's pinned image) unlocks Microsoft Teams Workflows receivers.
-   * @default "0.25"
+   * The oldest Alertmanager that must accept the rendered file, as "0.<minor>" ("0.25" or newer). From 0.28, Teams
+   * Workflows receivers and webhook URLs read from files (`url_file`) are available; set an older version for an
+   * Alertmanager you do not upgrade, and a receiver that needs more is refused with the version it needs.
+   * @default "0.28"
    */
   readonly version?: AlertmanagerVersion;
 }
@@ -137,10 +139,8 @@ export class MonitoringEnvironment {
       retentionSize: prometheus.retentionSize,
       externalLabels: { environment: name, ...(prometheus.externalLabels ?? {}) },
     };
-    if (alertmanager.version !== undefined && alertmanager.version !== '0.25' && alertmanager.version !== '0.28') {
-      throw invalid(where, 'alertmanager.version', alertmanager.version, '"0.25" or "0.28"');
-    }
-    this.alertmanagerVersion = alertmanager.version ?? '0.25';
+    this.alertmanagerVersion =
+      alertmanager.version === undefined ? DEFAULT_ALERTMANAGER_VERSION : checkAlertmanagerVersion(alertmanager.version, where, 'alertmanager.version');
     this.resolveTimeout =
       alertmanager.resolveTimeout === undefined ? undefined : Duration.from(alertmanager.resolveTimeout, where, 'alertmanager.resolveTimeout');
   }

@@ -78,6 +78,40 @@ export function queryParseError(
   );
 }
 
+/** PromQL that parses but that the rendered Prometheus refuses: a feature behind a flag it does not pass, a removed function. */
+export function promqlRefused(
+  where: string,
+  field: string,
+  what: string,
+  line: number,
+  column: number,
+  reason: string,
+  expression: string,
+): MonitoringConfigError {
+  return new MonitoringConfigError(
+    where,
+    field,
+    `${what} at ${line}:${column} in ${showValue(expression)}: ${reason}; expected PromQL that works on the rendered Prometheus 3`,
+  );
+}
+
+/** A feature used with a version setting older than the feature: names the minimum version and why. */
+export function needsNewerVersion(
+  where: string,
+  field: string,
+  program: string,
+  minimum: string,
+  given: string,
+  why: string,
+  setting: string,
+): MonitoringConfigError {
+  return new MonitoringConfigError(
+    where,
+    field,
+    `needs ${program} ${minimum} or newer (${why}); got ${setting} ${showValue(given)}, expected ${setting} "${minimum}" or newer, or an integration ${program} ${given} knows`,
+  );
+}
+
 /** Describes a construct for messages: `AlertGroup dev/monitoring/api-health`. */
 export function describeConstruct(kind: string, path: string): string {
   return `${kind} ${path}`;

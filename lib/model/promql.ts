@@ -2,7 +2,8 @@ import type { LRParser } from '@lezer/lr';
 // The package is an ES module with CommonJS builds; TypeScript's node16 resolution only sees its ESM types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parser } = require('@prometheus-io/lezer-promql') as { parser: LRParser };
-import { queryParseError, invalid } from './errors';
+import { promqlRefused, queryParseError, invalid } from './errors';
+import { disabledFeature, integerBoundMatcher, PromQLFeatureProblem, removedFunction } from './promql-features';
 import { firstErrorOffset, nearText } from './query-parse';
 
 /** A position in a multi-line expression, 1-based like promtool reports it. */
@@ -20,6 +21,8 @@ export function positionOf(text: string, offset: number): SourcePosition {
 
 const checkedExpressions = new Set<string>();
 const parsedSkeletons = new Set<string>();
+/** Skeletons that parse and use nothing the rendered Prometheus refuses. */
+const acceptedSkeletons = new Set<string>();
 
 /**
  * The expression with the text of every string literal left out (`up{job="api"}` → `up{job=""}`), or undefined
@@ -76,8 +79,12 @@ export function promqlErrorOffset(expr: string): number {
 }
 
 /**
- * Validates a PromQL expression with the parser the Prometheus UI uses (`@prometheus-io/lezer-promql`),
- * and throws an error that names the position (line:column) and the text near it.
+ * Validates a PromQL expression with the parser the Prometheus UI uses (`@prometheus-io/lezer-promql`, of the
+ * images' Prometheus line), and throws an error that names the position (line:column) and the text near it.
+ * Beyond the grammar, it refuses what the rendered Prometheus 3 refuses although the grammar reads it: experimental
+ * functions and syntax behind `--enable-feature` flags the containers do not pass (`double_exponential_smoothing`,
+ * `info`, `limitk`, `anchored`, `fill`, ...), `holt_winters`, which Prometheus 3.0 removed, and `le="1"`-style
+ * matchers, which match nothing since Prometheus 3 writes `le` and `quantile` as float strings (`le="1.0"`).
  *
  * Results are cached: each distinct expression is parsed once per process, and expressions that differ only in
  * the text of their string literals (label values) once between them.
@@ -87,10 +94,29 @@ export function checkPromQL(expr: string, where: string, field: string): void {
     throw invalid(where, field, expr, 'a non-empty PromQL expression');
   }
   if (checkedExpressions.has(expr)) return;
-  const errorAt = promqlErrorOffset(expr);
-  if (errorAt >= 0) {
-    const { line, column } = positionOf(expr, errorAt);
-    throw queryParseError(where, field, 'PromQL', line, column, nearText(expr, errorAt), expr);
+  const refuse = (problem: PromQLFeatureProblem) => {
+    const { line, column } = positionOf(expr, problem.at);
+    return promqlRefused(where, field, problem.what, line, column, problem.reason, expr);
+  };
+  const skeleton = promqlSkeleton(expr);
+  if (skeleton === undefined || !acceptedSkeletons.has(skeleton)) {
+    const tree = parser.parse(expr);
+    const errorAt = firstErrorOffset(parser, expr, tree);
+    if (errorAt >= 0) {
+      const removed = removedFunction(expr, skeleton);
+      if (removed) throw refuse(removed);
+      const { line, column } = positionOf(expr, errorAt);
+      throw queryParseError(where, field, 'PromQL', line, column, nearText(expr, errorAt), expr);
+    }
+    const refused = disabledFeature(tree, expr);
+    if (refused) throw refuse(refused);
+    if (skeleton !== undefined) {
+      parsedSkeletons.add(skeleton);
+      acceptedSkeletons.add(skeleton);
+    }
   }
+  // Label values are left out of skeletons, so this one looks at every expression.
+  const bound = integerBoundMatcher(expr);
+  if (bound) throw refuse(bound);
   checkedExpressions.add(expr);
 }

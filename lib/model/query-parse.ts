@@ -1,9 +1,10 @@
+import type { Tree } from '@lezer/common';
 import type { LRParser } from '@lezer/lr';
 
-/** The offset of the first syntax error lezer reports for `text`, or -1 when the text parses. */
-export function firstErrorOffset(parser: LRParser, text: string): number {
+/** The offset of the first syntax error lezer reports for `text`, or -1 when the text parses. `tree`: its parse, when at hand. */
+export function firstErrorOffset(parser: LRParser, text: string, tree: Tree = parser.parse(text)): number {
   let errorAt = -1;
-  parser.parse(text).iterate({
+  tree.iterate({
     enter(node) {
       if (errorAt >= 0) return false;
       if (node.type.isError) {

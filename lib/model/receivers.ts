@@ -22,8 +22,12 @@ export interface WebhookAuth {
 
 /** A generic webhook (`webhook_configs`). */
 export interface WebhookOptions extends IntegrationOptions {
-  /** The URL Alertmanager POSTs to. Put credentials in `auth`, not in the URL: Alertmanager 0.25 cannot read this URL from a file. */
-  readonly url: string;
+  /**
+   * The URL Alertmanager POSTs to. A URL that grants access by itself (a token in its path or query, a chat
+   * service's incoming webhook) is a Secret: Alertmanager reads it from a file (`url_file`, Alertmanager 0.28+).
+   * A plain string is for URLs that carry no credential (an in-network bridge); put credentials in `auth`.
+   */
+  readonly url: string | Secret;
   /** Most alerts sent in one message (0 = all). @default 0 */
   readonly maxAlerts?: number;
   /** Credentials for the call. @default - none */
@@ -101,8 +105,8 @@ export interface OpsgenieOptions extends IntegrationOptions {
 
 /**
  * Microsoft Teams through a Workflows (Power Automate) webhook (`msteamsv2_configs`). Office 365 connectors are
- * retired; Alertmanager supports Workflows from 0.28, so this needs `alertmanager: { version: '0.28' }` on the
- * environment (the default, 0.25, is what Debian's amtool checks).
+ * retired; Alertmanager supports Workflows from 0.28 (the default `alertmanager.version`; an environment set to an
+ * older version refuses this receiver).
  */
 export interface MsTeamsOptions extends IntegrationOptions {
   /** The Workflows webhook URL, a secret. */
@@ -149,7 +153,7 @@ export class Receiver {
   public static opsgenie(name: string, options: OpsgenieOptions): Receiver {
     return new Receiver(name, [{ type: 'opsgenie', options }], false);
   }
-  /** A Microsoft Teams receiver (Workflows webhook; needs Alertmanager 0.28, see {@link MsTeamsOptions}). */
+  /** A Microsoft Teams receiver (Workflows webhook; Alertmanager 0.28+, see {@link MsTeamsOptions}). */
   public static msteams(name: string, options: MsTeamsOptions): Receiver {
     return new Receiver(name, [{ type: 'msteams', options }], false);
   }
@@ -199,6 +203,33 @@ function checkUrl(value: unknown, where: string, field: string): void {
   }
 }
 
+/** Hosts whose webhook URLs are credentials by themselves: whoever has the URL can post. */
+const SECRET_URL_HOSTS = [/^hooks\.slack\.com$/, /(^|\.)discord(app)?\.com$/, /\.webhook\.office\.com$/, /\.logic\.azure\.com$/, /\.powerplatform\.com$/];
+/** Query parameters that carry a credential. */
+const SECRET_QUERY_KEYS = /^(token|access_token|api_?key|key|secret|sig|signature|code|password|auth)$/i;
+
+/** Refuses a literal webhook URL that is a credential by itself: it must be a Secret (rendered as `url_file`). */
+function checkUrlCarriesNoCredential(url: string, where: string): void {
+  if (/\/\/[^/]*@/.test(url)) {
+    throw invalid(where, 'url', '<url with credentials>', 'a URL without user:password@ (use auth with a Secret)');
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw invalid(where, 'url', url, 'an http:// or https:// URL');
+  }
+  const secretKey = [...parsed.searchParams.keys()].find((k) => SECRET_QUERY_KEYS.test(k));
+  if (secretKey !== undefined || SECRET_URL_HOSTS.some((host) => host.test(parsed.hostname))) {
+    throw invalid(
+      where,
+      'url',
+      `<${secretKey !== undefined ? `URL with a ${secretKey} parameter` : `${parsed.hostname} webhook URL`}>`,
+      'a Secret (Secret.fromVariable(...) or Secret.fromFile(...)): this URL grants access by itself, so Alertmanager reads it from a file (url_file) and it never appears in alertmanager.yml',
+    );
+  }
+}
+
 function requireSecret(value: unknown, where: string, field: string): void {
   if (value === undefined) throw missing(where, field, 'a Secret (Secret.fromVariable(...) or Secret.fromFile(...))');
   if (!(value instanceof Secret)) {
@@ -213,16 +244,17 @@ function validateIntegration(integration: Integration, where: string, field: str
   const here = `${where}, ${integration.type}`;
   switch (integration.type) {
     case 'webhook': {
-      checkUrl(integration.options.url, here, 'url');
+      const url = integration.options.url;
+      if (!(url instanceof Secret)) {
+        checkUrl(url, here, 'url');
+        checkUrlCarriesNoCredential(url, here);
+      }
       const auth = integration.options.auth;
       if (auth?.bearerToken !== undefined) requireSecret(auth.bearerToken, here, 'auth.bearerToken');
       if (auth?.password !== undefined || auth?.username !== undefined) {
         if (!auth.username) throw missing(here, 'auth.username', 'a user name for basic auth');
         requireSecret(auth.password, here, 'auth.password');
         if (auth.bearerToken) throw invalid(here, 'auth', 'bearerToken and basic auth', 'one of bearerToken or username/password');
-      }
-      if (/\/\/[^/]*@/.test(integration.options.url)) {
-        throw invalid(here, 'url', '<url with credentials>', 'a URL without user:password@ (use auth with a Secret)');
       }
       break;
     }

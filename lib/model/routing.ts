@@ -1,3 +1,4 @@
+import { AlertmanagerVersion, checkIntegrationVersion, DEFAULT_ALERTMANAGER_VERSION } from './alertmanager-versions';
 import { Duration } from './duration';
 import { duplicate, invalid, unknownReference } from './errors';
 import { buildMatchers, Matcher, MatcherInput } from './matchers';
@@ -85,12 +86,11 @@ export interface AlertmanagerModel {
   readonly timeIntervals?: readonly TimeIntervalOptions[];
   /** Notification template files: name (without `.tmpl`) → Go template text. @default {} */
   readonly templates?: Readonly<Record<string, string>>;
-  /** The Alertmanager version the file is written for: fields newer than 0.25 are refused unless it is 0.28. */
+  /** The oldest Alertmanager the file is written for: a receiver that needs a newer one is refused. @default "0.28" */
   readonly version?: AlertmanagerVersion;
 }
 
-/** The Alertmanager versions the renderer knows: 0.25 (Debian's amtool, the default) and 0.28 (the pinned image). */
-export type AlertmanagerVersion = '0.25' | '0.28';
+export type { AlertmanagerVersion } from './alertmanager-versions';
 
 /** The root's timing when nobody sets it: Alertmanager's own defaults, written out so reviewers see them. */
 export const DEFAULT_ROOT_TIMING = {
@@ -188,18 +188,10 @@ export function checkRouting(model: AlertmanagerModel, receiverOrigins: readonly
     route.routes.forEach((child, i) => visit(child, `${field}.routes[${i}]`));
   };
   visit(model.route, 'route');
-  if ((model.version ?? '0.25') === '0.25') {
-    model.receivers.forEach((receiver, i) => {
-      if (receiver.integrations.some((integration) => integration.type === 'msteams')) {
-        throw invalid(
-          receiverOrigins[i],
-          `receiver ${receiver.name}, msteams`,
-          'Microsoft Teams',
-          "an integration Alertmanager 0.25 knows: Teams Workflows webhooks (msteamsv2_configs) need Alertmanager 0.28; set alertmanager: { version: '0.28' } on the MonitoringStack (the Docker host's pinned image is 0.28), or route to Teams through a webhook bridge",
-        );
-      }
-    });
-  }
+  const version = model.version ?? DEFAULT_ALERTMANAGER_VERSION;
+  model.receivers.forEach((receiver, i) => {
+    for (const integration of receiver.integrations) checkIntegrationVersion(integration, receiver.name, version, receiverOrigins[i]);
+  });
 }
 
 /** The secrets the Alertmanager config reads from files. */
@@ -208,9 +200,11 @@ export function alertmanagerSecrets(model: AlertmanagerModel): Secret[] {
   for (const receiver of model.receivers) {
     for (const integration of receiver.integrations) {
       switch (integration.type) {
-        case 'webhook':
-          out.push(integration.options.auth?.bearerToken, integration.options.auth?.password);
+        case 'webhook': {
+          const url = integration.options.url;
+          out.push(url instanceof Secret ? url : undefined, integration.options.auth?.bearerToken, integration.options.auth?.password);
           break;
+        }
         case 'email':
           out.push(integration.options.authPassword);
           break;

@@ -3,7 +3,7 @@ import { invalid } from './errors';
 import { checkLabelName, checkLabels, LABEL_NAME } from './names';
 import { Secret } from './secret';
 
-/** The relabel actions Prometheus 2.42 understands. */
+/** The relabel actions Prometheus 3.x understands (the same as 2.42's). */
 export const RELABEL_ACTIONS = [
   'replace', 'keep', 'drop', 'keepequal', 'dropequal', 'hashmod', 'labelmap', 'labeldrop', 'labelkeep', 'lowercase', 'uppercase',
 ] as const;
@@ -46,6 +46,18 @@ export interface ScrapeTls {
   readonly insecureSkipVerify?: boolean;
 }
 
+/** The formats Prometheus 3 can parse a scrape as when the target names none (`fallback_scrape_protocol`). */
+export const SCRAPE_PROTOCOLS = ['PrometheusProto', 'OpenMetricsText0.0.1', 'OpenMetricsText1.0.0', 'PrometheusText0.0.4', 'PrometheusText1.0.0'] as const;
+/** A scrape format, as Prometheus' `fallback_scrape_protocol` names it. */
+export type ScrapeProtocol = (typeof SCRAPE_PROTOCOLS)[number];
+
+/**
+ * What a target that sends no Content-Type, or one Prometheus does not know (a hand-written `/metrics` route that
+ * answers `text/html`), is parsed as: the Prometheus text format. Prometheus 3 fails such scrapes unless
+ * `fallback_scrape_protocol` is set (Prometheus 3.0 migration guide).
+ */
+export const DEFAULT_FALLBACK_SCRAPE_PROTOCOL: ScrapeProtocol = 'PrometheusText0.0.4';
+
 /** A validated scrape job, ready to render into `scrape_configs`. */
 export interface ScrapeJobModel {
   readonly jobName: string;
@@ -62,6 +74,8 @@ export interface ScrapeJobModel {
   readonly tls?: ScrapeTls;
   readonly relabelConfigs: readonly RelabelRule[];
   readonly metricRelabelConfigs: readonly RelabelRule[];
+  /** The format of a scrape whose response names none (`fallback_scrape_protocol`). */
+  readonly fallbackScrapeProtocol?: ScrapeProtocol;
   /** True when the targets are URLs probed through blackbox-exporter. */
   readonly probe?: boolean;
   /** Who declared the job, for cross-construct messages. */
@@ -84,6 +98,8 @@ export interface ScrapeJobInput {
   readonly tls?: ScrapeTls;
   readonly relabelConfigs?: readonly RelabelRule[];
   readonly metricRelabelConfigs?: readonly RelabelRule[];
+  /** The format of a scrape whose response names none (`fallback_scrape_protocol`). @default - none: such a scrape fails */
+  readonly fallbackScrapeProtocol?: ScrapeProtocol;
   /** The targets are URLs to probe (checked by the caller), not `host:port`. @default false */
   readonly probe?: boolean;
 }
@@ -205,6 +221,9 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
   for (const name of Object.keys(input.params ?? {})) checkLabelName(name.replace(/[^a-zA-Z0-9_]/g, '_'), where, 'params key');
   (input.relabelConfigs ?? []).forEach((r, i) => checkRelabel(r, where, `relabelConfigs[${i}]`));
   (input.metricRelabelConfigs ?? []).forEach((r, i) => checkRelabel(r, where, `metricRelabelConfigs[${i}]`));
+  if (input.fallbackScrapeProtocol !== undefined && !(SCRAPE_PROTOCOLS as readonly string[]).includes(input.fallbackScrapeProtocol)) {
+    throw invalid(where, 'fallbackScrapeProtocol', input.fallbackScrapeProtocol, `one of ${SCRAPE_PROTOCOLS.join(', ')}`);
+  }
   return {
     jobName: input.jobName,
     targets: [...input.targets],
@@ -220,6 +239,7 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
     tls: input.tls,
     relabelConfigs: [...(input.relabelConfigs ?? [])],
     metricRelabelConfigs: [...(input.metricRelabelConfigs ?? [])],
+    fallbackScrapeProtocol: input.fallbackScrapeProtocol,
     probe: input.probe,
     declaredBy: where,
   };

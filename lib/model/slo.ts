@@ -1,5 +1,6 @@
 import { Duration } from './duration';
 import { invalid } from './errors';
+import { prometheusFloatLabel } from './float-label';
 import { checkLabelName } from './names';
 import { checkPromQL } from './promql';
 import { AlertingRuleDefinition, RecordingRuleDefinition, RuleDefinition } from './rules';
@@ -25,7 +26,8 @@ export class SloIndicator {
   public static latency(options: { readonly histogram: string; readonly selector?: string; readonly threshold: number }): SloIndicator {
     const sel = options.selector ?? '';
     const inner = sel.replace(/^\{|\}$/g, '');
-    const bucket = `${options.histogram}_bucket{${inner ? `${inner},` : ''}le="${options.threshold}"}`;
+    // Prometheus 3 writes bucket bounds as float strings: a threshold of 1 is le="1.0".
+    const bucket = `${options.histogram}_bucket{${inner ? `${inner},` : ''}le="${prometheusFloatLabel(options.threshold)}"}`;
     const count = `${options.histogram}_count${sel}`;
     return new SloIndicator(
       'latency',

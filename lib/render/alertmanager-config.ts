@@ -55,7 +55,9 @@ function renderIntegration(integration: Integration): Record<string, unknown> {
         : auth?.password
           ? { basic_auth: { username: auth.username, password_file: auth.password.filePath } }
           : undefined;
-      return compact({ send_resolved: o.sendResolved, url: o.url, max_alerts: o.maxAlerts, http_config: httpConfig });
+      // A Secret URL is read from a file (Alertmanager 0.28+; checked against alertmanager.version when routing is built).
+      const url = typeof o.url === 'string' ? { url: o.url } : { url_file: o.url.filePath };
+      return compact({ send_resolved: o.sendResolved, ...url, max_alerts: o.maxAlerts, http_config: httpConfig });
     }
     case 'email': {
       const o = integration.options;

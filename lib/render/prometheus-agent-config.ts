@@ -53,8 +53,8 @@ function scrapeDocument(model: ScrapeConfigurationModel): Record<string, unknown
 }
 
 /**
- * Renders prometheus.yml for Prometheus 2.x in agent mode (`--enable-feature=agent`): it scrapes and forwards with
- * remote_write, and has no `rule_files` and no `alerting` (an agent evaluates no rules). Jobs are sorted by name.
+ * Renders prometheus.yml for Prometheus 3.x in agent mode (`--agent`): it scrapes and forwards with remote_write,
+ * and has no `rule_files` and no `alerting` (an agent evaluates no rules). Jobs are sorted by name.
  */
 export function renderPrometheusAgentConfig(model: PrometheusAgentModel, description: string): string {
   const doc = {
@@ -72,19 +72,24 @@ export function renderPrometheusAgentConfig(model: PrometheusAgentModel, descrip
 
 /**
  * Renders a scrape-only configuration (`global` and `scrape_configs`), the format of the AMP managed scraper's
- * `scrape_configuration`.
+ * `scrape_configuration`. `fallback_scrape_protocol` is left out: it is a Prometheus 3 field that AWS does not list
+ * among the managed collector's scrape job fields.
  */
 export function renderScrapeConfiguration(model: ScrapeConfigurationModel, description: string): string {
-  return toYaml(scrapeDocument(model), generatedHeader(description));
+  const doc = scrapeDocument(model);
+  for (const job of doc.scrape_configs as Record<string, unknown>[]) delete job.fallback_scrape_protocol;
+  return toYaml(doc, generatedHeader(description));
 }
 
 /**
- * Command-line flags of a Prometheus 2.x agent. TSDB flags (`--storage.tsdb.*`) are refused in agent mode; the
- * agent keeps only a write-ahead log under `--storage.agent.path`. Admin and lifecycle APIs stay off.
+ * Command-line flags of a Prometheus 3.x agent. Prometheus 3 starts agent mode with `--agent` (the 2.x
+ * `--enable-feature=agent` is gone: 3.x warns "Unknown option", then exits because `--storage.agent.path` is only
+ * allowed in agent mode). TSDB flags (`--storage.tsdb.*`) are refused in agent mode; the agent keeps only a
+ * write-ahead log under `--storage.agent.path`. Admin and lifecycle APIs stay off.
  */
 export function prometheusAgentFlags(configFile: string, walDir: string, listenAddress = ':9090'): string[] {
   return [
-    '--enable-feature=agent',
+    '--agent',
     `--config.file=${configFile}`,
     `--storage.agent.path=${walDir}`,
     `--web.listen-address=${listenAddress}`,

@@ -25,6 +25,7 @@ export function renderScrapeJob(job: ScrapeJobModel): Record<string, unknown> {
     metrics_path: job.metricsPath,
     scheme: job.scheme,
     honor_labels: job.honorLabels,
+    fallback_scrape_protocol: job.fallbackScrapeProtocol,
     params: job.params ? sortedRecord(Object.fromEntries(Object.entries(job.params).map(([k, v]) => [k, [...v]]))) : undefined,
     basic_auth: job.basicAuth ? { username: job.basicAuth.username, password_file: job.basicAuth.password.filePath } : undefined,
     authorization: job.bearerToken ? { type: 'Bearer', credentials_file: job.bearerToken.filePath } : undefined,

@@ -8,7 +8,7 @@ import { DevStack } from '../../stacks/dev';
 import { freePort, getJson, ProcessGroup, waitFor } from '../helpers/processes';
 
 /**
- * End to end on loopback: the configs of the synthesized `dev` stack run in Debian's Prometheus, Alertmanager and
+ * End to end on loopback: the configs of the synthesized `dev` stack run in the tool cache's Prometheus 3.x, Alertmanager and
  * node-exporter on 127.0.0.1. Container host names are rewritten to loopback ports; nothing else is changed. The
  * `api` target has nothing listening, so ApiDown must fire and reach the webhook receiver served by this test.
  */
@@ -16,7 +16,7 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
   const processes = new ProcessGroup();
   let webhook: http.Server;
   const received: any[] = [];
-  let ports: Record<'prometheus' | 'alertmanager' | 'node' | 'hook' | 'api' | 'grafana' | 'cadvisor' | 'blackbox' | 'health' | 'postgres' | 'redis', number>;
+  let ports: Record<'prometheus' | 'alertmanager' | 'node' | 'hook' | 'api' | 'grafana' | 'cadvisor' | 'blackbox' | 'health' | 'postgres' | 'redis' | 'alloy' | 'loki', number>;
   let health: http.Server;
   let work: string;
 
@@ -33,6 +33,8 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
       health: await freePort(), // a local HTTP health endpoint the blackbox exporter probes
       postgres: await freePort(),
       redis: await freePort(),
+      alloy: await freePort(), // the log pipeline (Alloy, Loki) does not run here: their jobs are simply down
+      loki: await freePort(),
     };
     health = http.createServer((req, res) => res.writeHead(req.url === '/health' ? 200 : 404).end('ok'));
     await new Promise<void>((resolve) => health.listen(ports.health, '127.0.0.1', resolve));
@@ -73,6 +75,8 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
       'blackbox-exporter:9115': ports.blackbox,
       'postgres-exporter:9187': ports.postgres,
       'redis-exporter:9121': ports.redis,
+      'alloy:12345': ports.alloy,
+      'loki:3100': ports.loki,
     };
     const promConfig = path.join(rendered, 'prometheus/prometheus.yml');
     let text = fs.readFileSync(promConfig, 'utf8');
@@ -80,12 +84,12 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
     expect(text).not.toMatch(/^\s*(- |replacement: )[a-z-]+:\d+$/m);
     fs.writeFileSync(promConfig, text);
 
-    processes.start('prometheus-node-exporter', [`--web.listen-address=127.0.0.1:${ports.node}`]);
-    processes.start('prometheus-blackbox-exporter', [
+    processes.start('node_exporter', [`--web.listen-address=127.0.0.1:${ports.node}`]);
+    processes.start('blackbox_exporter', [
       `--config.file=${path.join(rendered, 'blackbox/blackbox.yml')}`,
       `--web.listen-address=127.0.0.1:${ports.blackbox}`,
     ]);
-    processes.start('prometheus-alertmanager', [
+    processes.start('alertmanager', [
       `--config.file=${path.join(rendered, 'alertmanager/alertmanager.yml')}`,
       `--storage.path=${path.join(work, 'alertmanager-data')}`,
       `--web.listen-address=127.0.0.1:${ports.alertmanager}`,
@@ -141,7 +145,7 @@ describe('loopback end to end: dev stack in real Prometheus, Alertmanager and no
       const g = (await prom('/api/v1/rules')).data.groups as any[];
       return g.length > 0 ? g : undefined;
     });
-    expect(groups.map((g) => g.name).sort()).toEqual(['api-health', 'api-probes', 'containers', 'host', 'postgres-health', 'redis-health', 'slo-api-availability']);
+    expect(groups.map((g) => g.name).sort()).toEqual(['api-health', 'api-probes', 'containers', 'host', 'log-pipeline', 'postgres-health', 'redis-health', 'slo-api-availability']);
     expect(groups.find((g) => g.name === 'api-health').rules.map((r: any) => r.name)).toEqual(['ApiDown', 'ApiHighErrorRatio', 'job:http_requests:rate5m']);
   }, 30_000);
 

@@ -1,6 +1,25 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as net from 'net';
-import { requireTool } from './tools';
+import * as path from 'path';
+import { requireTool, TOOLS_DIR } from './tools';
+
+/**
+ * Debian's Alertmanager reads its default templates from /usr/share/prometheus/alertmanager (a Debian patch; upstream
+ * embeds them), and the tool cache is unpacked, not installed. Such a tool runs in a private mount namespace where
+ * the cache's usr/share is laid over /usr/share (a read-only overlay): the machine's file system is never changed,
+ * and it works for any user (a user namespace maps them to root inside). unshare and sh exec, so the PID that
+ * ProcessGroup stops is the tool's own.
+ */
+const READS_USR_SHARE = new Set(['alertmanager']);
+
+/** The command that starts `tool` from the cache with `args`. */
+export function toolCommand(tool: string, args: readonly string[]): [string, string[]] {
+  const bin = requireTool(tool);
+  if (!READS_USR_SHARE.has(tool)) return [bin, [...args]];
+  const share = path.join(TOOLS_DIR, 'root/usr/share');
+  const script = 'mount -t overlay overlay -o "lowerdir=$0:/usr/share" /usr/share && exec "$@"';
+  return ['unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', script, share, bin, ...args]];
+}
 
 /** A free TCP port on 127.0.0.1 (the OS picks it). */
 export async function freePort(): Promise<number> {
@@ -20,7 +39,8 @@ export class ProcessGroup {
 
   /** Starts `tool` with `args`, keeping the last lines of its output for failure messages. */
   public start(tool: string, args: readonly string[]): ChildProcess {
-    const child = spawn(requireTool(tool), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [file, argv] = toolCommand(tool, args);
+    const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     const keep = (chunk: Buffer) => {
       output.push(...chunk.toString().split('\n'));

@@ -3,24 +3,44 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-/** Debian package that provides each tool the oracle tests run. */
-const PACKAGE: Record<string, string> = {
-  promtool: 'prometheus',
-  prometheus: 'prometheus',
-  amtool: 'prometheus-alertmanager',
-  'prometheus-alertmanager': 'prometheus-alertmanager',
-  'prometheus-node-exporter': 'prometheus-node-exporter',
-  'prometheus-blackbox-exporter': 'prometheus-blackbox-exporter',
-};
+/** The tool cache filled by scripts/tools.sh (Debian packages unpacked, never installed). */
+export const TOOLS_DIR = path.resolve(__dirname, '../../.tools');
 
-/** Returns the tool's path, or throws an error that says how to install it (the test fails, it is never skipped). */
-export function requireTool(tool: string): string {
-  const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
-  const where = found.stdout.trim();
-  if (found.status !== 0 || where === '') {
-    throw new Error(`${tool} is not installed; install it with: sudo apt-get install -y ${PACKAGE[tool] ?? tool} (or run npm test, which installs it)`);
+/**
+ * Tools in the cache, by the names scripts/tools.sh links in .tools/bin: the current lines (promtool and Prometheus
+ * 3.x, amtool and Alertmanager >= 0.33, the exporters) and one older line checked deliberately (amtool-0.25).
+ */
+export const TOOLS = [
+  'promtool',
+  'prometheus',
+  'amtool',
+  'alertmanager',
+  'node_exporter',
+  'blackbox_exporter',
+  'postgres_exporter',
+  'redis_exporter',
+  'busybox',
+  'amtool-0.25',
+] as const;
+
+/**
+ * Returns the tool's absolute path in the cache, or throws an error that says how to fill it (the test fails, it is
+ * never skipped). Takes a string because routing tests come from the library as plain commands (`amtool …`).
+ */
+export function requireTool(tool: string, toolsDir = TOOLS_DIR): string {
+  if (!(TOOLS as readonly string[]).includes(tool)) throw new Error(`${tool} is not a tool of the cache; scripts/tools.sh links: ${TOOLS.join(', ')}`);
+  const bin = path.join(toolsDir, 'bin', tool);
+  if (!fs.existsSync(bin)) {
+    throw new Error(`${tool} is missing from the tool cache (${bin}); fill it with: bash scripts/tools.sh (npm test runs it)`);
   }
-  return where;
+  return bin;
+}
+
+/** The Debian versions in the cache (.tools/versions.json), keyed by package. */
+export function toolVersions(): Record<string, string> {
+  const file = path.join(TOOLS_DIR, 'versions.json');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing; fill the tool cache with: bash scripts/tools.sh`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
 }
 
 /** Result of running a tool. */

@@ -149,6 +149,14 @@ describe('importAlertmanagerConfig: what it reads', () => {
     expect(imported.settings).toEqual({ version: '0.28' });
   });
 
+  test('a webhook url_file becomes a Secret read from that file; url and url_file together are refused', () => {
+    const imported = am(`${ROUTE}receivers:\n  - name: r\n    webhook_configs:\n      - url_file: /run/secrets/hook_url\n        send_resolved: true\n`);
+    expect(imported.receivers).toEqual([Receiver.of('r', [Receiver.integration.webhook({ url: Secret.fromFile('/run/secrets/hook_url'), sendResolved: true })])]);
+    expect(amError(`${ROUTE}receivers:\n  - name: r\n    webhook_configs:\n      - url: http://h/\n        url_file: /run/secrets/hook_url\n`)).toMatch(
+      /^am\.yml:\d+:\d+, .*url_file: got "\/run\/secrets\/hook_url", expected either `url` or `url_file`, not both \(Alertmanager refuses both\)$/,
+    );
+  });
+
   test('templates: refused unless their text is given; then passed on', () => {
     const text = `${ROUTE}receivers: [{ name: r }]\ntemplates: ['/etc/alertmanager/*.tmpl']\n`;
     expect(amError(text)).toBe(

@@ -145,10 +145,17 @@ describe('importScrapeConfigs: the rest of a scrape job', () => {
     );
   });
 
+  test('fallback_scrape_protocol (Prometheus 3) is imported and checked', () => {
+    expect(importScrapeConfigs(job(`${targets}    fallback_scrape_protocol: PrometheusText1.0.0\n`), 'p.yml').jobs[0].fallbackScrapeProtocol).toBe('PrometheusText1.0.0');
+    expect(errorOf(() => importScrapeConfigs(job(`${targets}    fallback_scrape_protocol: text/plain\n`), 'p.yml'))).toMatch(
+      /^p\.yml:\d+:\d+, job api, scrape_configs\[0\]\.fallback_scrape_protocol: got "text\/plain", expected one of PrometheusProto, OpenMetricsText0\.0\.1, OpenMetricsText1\.0\.0, PrometheusText0\.0\.4, PrometheusText1\.0\.0$/,
+    );
+  });
+
   test('unknown and unsupported keys', () => {
     expect(errorOf(() => importScrapeConfigs(job(`${targets}    scrape_intervall: 30s\n`), 'p.yml'))).toBe(
       'p.yml:5:5, job api, scrape_configs[0].scrape_intervall: a scrape job has no `scrape_intervall` (did you mean `scrape_interval`?); expected one of ' +
-        '`job_name`, `static_configs`, `metrics_path`, `scheme`, `scrape_interval`, `scrape_timeout`, `params`, `honor_labels`, `basic_auth`, `authorization`, `bearer_token_file`, `tls_config`, `relabel_configs`, `metric_relabel_configs`',
+        '`job_name`, `static_configs`, `metrics_path`, `scheme`, `scrape_interval`, `scrape_timeout`, `params`, `honor_labels`, `basic_auth`, `authorization`, `bearer_token_file`, `tls_config`, `relabel_configs`, `metric_relabel_configs`, `fallback_scrape_protocol`',
     );
     expect(errorOf(() => importScrapeConfigs(job(`${targets}    sample_limit: 1000\n`), 'p.yml'))).toMatch(
       /^p\.yml:5:5, job api, scrape_configs\[0\]\.sample_limit: `sample_limit` of a scrape job is not supported by cdktf-monitoring; supported: `job_name`/,

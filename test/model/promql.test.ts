@@ -46,3 +46,54 @@ describe('parsing once per expression shape', () => {
     expect(() => checkPromQL('rate(x{job="c"}[5m)', 'X', 'expr')).toThrow('PromQL parse error at 1:19');
   });
 });
+
+describe('checkPromQL: what the rendered Prometheus 3 refuses although the grammar reads it', () => {
+  const refused = (expr: string) => {
+    try {
+      checkPromQL(expr, 'X', 'expr');
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return undefined;
+  };
+
+  test('holt_winters: says it was renamed and that its successor needs a feature flag', () => {
+    expect(refused('holt_winters(node_load1[10m], 0.3, 0.3)')).toBe(
+      'X, expr: function "holt_winters" at 1:1 in "holt_winters(node_load1[10m], 0.3, 0.3)": Prometheus 3.0 renamed it double_exponential_smoothing, which is experimental and needs ' +
+        '--enable-feature=promql-experimental-functions (the rendered Prometheus does not pass it); predict_linear or deriv give a trend without the flag; ' +
+        'expected PromQL that works on the rendered Prometheus 3',
+    );
+    // A label value that happens to read "holt_winters(" is not a call.
+    expect(refused('up{job="holt_winters("}')).toBeUndefined();
+  });
+
+  test.each([
+    ['double_exponential_smoothing(node_load1[10m], 0.3, 0.3)', 'function "double_exponential_smoothing" at 1:1', 'promql-experimental-functions'],
+    ['sum by (job) (info(up))', 'function "info" at 1:15', 'promql-experimental-functions'],
+    ['mad_over_time(up[5m])', 'function "mad_over_time" at 1:1', 'promql-experimental-functions'],
+    ['sort_by_label(up, "job")', 'function "sort_by_label" at 1:1', 'promql-experimental-functions'],
+    ['ts_of_max_over_time(up[1h])', 'function "ts_of_max_over_time" at 1:1', 'promql-experimental-functions'],
+    ['limitk(3, up)', 'aggregation "limitk" at 1:1', 'promql-experimental-functions'],
+    ['limit_ratio(0.5, up)', 'aggregation "limit_ratio" at 1:1', 'promql-experimental-functions'],
+    ['rate(x_total[5m] anchored)', 'the `anchored` range selector modifier at 1:6', 'promql-extended-range-selectors'],
+    ['rate(x_total[5m] smoothed)', 'the `smoothed` range selector modifier at 1:6', 'promql-extended-range-selectors'],
+    ['a / fill(0) b', 'the `fill` binary operator modifier at 1:5', 'promql-binop-fill-modifiers'],
+  ])('%s needs a feature flag the rendered Prometheus does not pass', (expr, what, flag) => {
+    expect(refused(expr)).toContain(`X, expr: ${what} in ${JSON.stringify(expr)}: it is experimental in Prometheus 3 and needs --enable-feature=${flag}, which the rendered Prometheus does not pass`);
+  });
+
+  test('"@ start()" is the modifier, not the experimental start() function', () => {
+    expect(refused('sum_over_time(up[5m:1m] @ start())')).toBeUndefined();
+  });
+
+  test('an integer le or quantile matcher is refused with the normalised value, even when its shape was accepted before', () => {
+    expect(refused('sum(rate(x_bucket{job="api",le="0.5"}[5m]))')).toBeUndefined();
+    expect(refused('sum(rate(x_bucket{job="api",le="1"}[5m]))')).toBe(
+      'X, expr: label matcher le="1" at 1:29 in "sum(rate(x_bucket{job=\\"api\\",le=\\"1\\"}[5m]))": Prometheus 3 writes le labels as float strings (le="1.0"), ' +
+        'so "1" matches no series; write le="1.0"; expected PromQL that works on the rendered Prometheus 3',
+    );
+    expect(refused('x{quantile!="1"}')).toContain('write quantile!="1.0"');
+    expect(refused('x_bucket{le="1.0"}')).toBeUndefined();
+    expect(refused('x_bucket{le=~"1|1.0"}')).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import { Duration } from '../../lib/model/duration';
 import { MonitoringEnvironment } from '../../lib/model/environment';
 import { Matcher } from '../../lib/model/matchers';
 import { Receiver } from '../../lib/model/receivers';
-import { buildInhibitRule, buildRootRoute, buildRoute } from '../../lib/model/routing';
+import { AlertmanagerVersion, buildInhibitRule, buildRootRoute, buildRoute } from '../../lib/model/routing';
 import { Secret } from '../../lib/model/secret';
 
 const WHERE = 'AlertRouting dev/monitoring/routing';
@@ -33,6 +33,34 @@ describe('receivers', () => {
   test('a webhook URL with credentials is refused', () => {
     expect(() => Receiver.webhook('w', { url: 'https://user:pw@hooks.example.com/x' }).validate(WHERE)).toThrow(
       'receiver w, webhook, url: got "<url with credentials>", expected a URL without user:password@ (use auth with a Secret)',
+    );
+  });
+
+  test('a literal webhook URL that grants access by itself must be a Secret (rendered as url_file)', () => {
+    const secretUrl =
+      'a Secret (Secret.fromVariable(...) or Secret.fromFile(...)): this URL grants access by itself, so Alertmanager reads it from a file (url_file) and it never appears in alertmanager.yml';
+    expect(() => Receiver.webhook('w', { url: 'https://hooks.slack.com/services/T0/B0/abc' }).validate(WHERE)).toThrow(
+      `receiver w, webhook, url: got "<hooks.slack.com webhook URL>", expected ${secretUrl}`,
+    );
+    expect(() => Receiver.webhook('w', { url: 'https://prod-01.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?api-version=1&sig=abc' }).validate(WHERE)).toThrow(
+      `receiver w, webhook, url: got "<URL with a sig parameter>", expected ${secretUrl}`,
+    );
+    expect(() => Receiver.webhook('w', { url: 'https://bridge.example.com/alerts?token=abc' }).validate(WHERE)).toThrow('got "<URL with a token parameter>"');
+    expect(() => Receiver.webhook('w', { url: 'http://bridge:8080/alerts?channel=ops' }).validate(WHERE)).not.toThrow();
+    expect(() => Receiver.webhook('w', { url: Secret.fromVariable('hook_url') }).validate(WHERE)).not.toThrow();
+  });
+});
+
+describe('Alertmanager version', () => {
+  test('defaults to 0.28 and accepts "0.<minor>" from 0.25 on', () => {
+    expect(new MonitoringEnvironment('dev').alertmanagerVersion).toBe('0.28');
+    expect(new MonitoringEnvironment('dev', {}, { version: '0.25' }).alertmanagerVersion).toBe('0.25');
+    expect(new MonitoringEnvironment('dev', {}, { version: '0.33' }).alertmanagerVersion).toBe('0.33');
+  });
+
+  test.each(['0.24', '1.0', 'latest', '0.28.1'])('refuses %j', (version) => {
+    expect(() => new MonitoringEnvironment('dev', {}, { version: version as AlertmanagerVersion })).toThrow(
+      `MonitoringStack dev, alertmanager.version: got ${JSON.stringify(version)}, expected an Alertmanager version "0.25" or newer, written "0.<minor>" (e.g. "0.28")`,
     );
   });
 });

@@ -2,17 +2,11 @@ import { rmSync } from 'fs';
 import { requireTool, runTool, ToolResult, writeTempFiles } from '../helpers/tools';
 
 /**
- * Throws (so the calling test fails, never skips) when promtool is not installed, with the command that
- * installs it.
+ * Throws (so the calling test fails, never skips) when promtool is not in the tool cache, with the command that
+ * fills it (bash scripts/tools.sh: promtool 3.x, the images' line).
  */
-export function requirePromtool(): void {
-  try {
-    requireTool('promtool');
-  } catch (error) {
-    throw new Error(
-      `promtool is missing: apt-get install prometheus (Debian's package ships promtool 2.42). ${(error as Error).message}`,
-    );
-  }
+export function requirePromtool(toolsDir?: string): void {
+  requireTool('promtool', toolsDir);
 }
 
 /** What promtool said about a rule file and its unit tests. */

@@ -60,7 +60,7 @@ describe.each(allEnvironments())('oracles: $name', ({ monitoring }) => {
 
   test('blackbox-exporter accepts blackbox.yml (when the environment probes anything)', () => {
     if (!files['blackbox/blackbox.yml']) return expect(Object.keys(files).some((f) => f.startsWith('blackbox/'))).toBe(false);
-    const result = runTool('prometheus-blackbox-exporter', ['--config.check', `--config.file=${path.join(dir, 'blackbox/blackbox.yml')}`]);
+    const result = runTool('blackbox_exporter', ['--config.check', `--config.file=${path.join(dir, 'blackbox/blackbox.yml')}`]);
     expect(result.output).toContain('Config file is ok');
     expect(result.status).toBe(0);
   });

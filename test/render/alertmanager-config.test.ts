@@ -1,7 +1,7 @@
 import { MonitoringEnvironment } from '../../lib/model/environment';
 import { Matcher } from '../../lib/model/matchers';
 import { Receiver } from '../../lib/model/receivers';
-import { buildInhibitRule, buildRootRoute, buildRoute } from '../../lib/model/routing';
+import { alertmanagerSecrets, AlertmanagerVersion, buildInhibitRule, buildRootRoute, buildRoute } from '../../lib/model/routing';
 import { Secret } from '../../lib/model/secret';
 import { renderAlertmanagerConfig } from '../../lib/render/alertmanager-config';
 
@@ -93,8 +93,8 @@ receivers:
 });
 
 describe('alertmanager.yml: Opsgenie, Teams, time intervals and templates', () => {
-  const routing = (receivers: Receiver[], extra: Partial<Parameters<MonitoringEnvironment['addRouting']>[0]> = {}) => {
-    const env = new MonitoringEnvironment('dev', {}, extra === undefined ? {} : { version: (extra as { version?: '0.25' | '0.28' }).version });
+  const routing = (receivers: Receiver[], extra: Partial<Parameters<MonitoringEnvironment['addRouting']>[0]> = {}, version?: AlertmanagerVersion) => {
+    const env = new MonitoringEnvironment('dev', {}, { version });
     env.addRouting({
       declaredBy: 'AlertRouting dev/monitoring/routing',
       receivers,
@@ -148,17 +148,37 @@ templates:
     expect(text).toContain('      mute_time_intervals:\n        - nights\n      active_time_intervals:\n        - weekdays\n');
   });
 
-  test('Microsoft Teams is refused for Alertmanager 0.25 and rendered as msteamsv2_configs for 0.28', () => {
+  test('Microsoft Teams renders as msteamsv2_configs by default (0.28) and is refused for 0.25, naming the receiver and the version it needs', () => {
     const teams = Receiver.msteams('teams', { webhookUrl: Secret.fromVariable('teams_url') });
-    expect(routing([teams]).validate()).toEqual([
-      expect.stringContaining(
-        'AlertRouting dev/monitoring/routing, receiver teams, msteams: got "Microsoft Teams", expected an integration Alertmanager 0.25 knows: Teams Workflows webhooks (msteamsv2_configs) need Alertmanager 0.28',
-      ),
-    ]);
-    const env = new MonitoringEnvironment('dev', {}, { version: '0.28' });
-    env.addRouting({ declaredBy: 'R', receivers: [teams], root: buildRootRoute({ receiver: 'teams' }, 'R'), routes: [], inhibitRules: [], timeIntervals: [], templates: {}, expectations: [] });
+    const env = routing([teams]);
     expect(env.validate()).toEqual([]);
     expect(renderAlertmanagerConfig(env.alertmanagerModel(), 'dev')).toContain('    msteamsv2_configs:\n      - webhook_url_file: /etc/monitoring/secrets/teams_url\n');
+    expect(routing([teams], {}, '0.25').validate()).toEqual([
+      'AlertRouting dev/monitoring/routing, receiver teams, msteams: needs Alertmanager 0.28 or newer (Teams Workflows webhooks (msteamsv2_configs) came in Alertmanager 0.28.0); ' +
+        'got alertmanager.version "0.25", expected alertmanager.version "0.28" or newer, or an integration Alertmanager 0.25 knows',
+    ]);
+  });
+
+  test('a webhook URL given as a Secret renders as url_file; a literal URL stays url', () => {
+    const env = routing([
+      Receiver.of('hooks', [
+        Receiver.integration.webhook({ url: Secret.fromVariable('incident_hook_url'), sendResolved: true }),
+        Receiver.integration.webhook({ url: 'http://bridge:8080/alerts' }),
+      ]),
+    ]);
+    expect(env.validate()).toEqual([]);
+    expect(renderAlertmanagerConfig(env.alertmanagerModel(), 'dev')).toContain(
+      '    webhook_configs:\n      - send_resolved: true\n        url_file: /etc/monitoring/secrets/incident_hook_url\n      - url: http://bridge:8080/alerts\n',
+    );
+    expect(alertmanagerSecrets(env.alertmanagerModel()).map((s) => s.filePath)).toContain('/etc/monitoring/secrets/incident_hook_url');
+  });
+
+  test('a webhook URL read from a file is refused below Alertmanager 0.28 (url_file crashed 0.26 and 0.27)', () => {
+    const env = routing([Receiver.webhook('hook', { url: Secret.fromVariable('hook_url') })], {}, '0.27');
+    expect(env.validate()).toEqual([
+      'AlertRouting dev/monitoring/routing, receiver hook, webhook: needs Alertmanager 0.28 or newer (a webhook URL read from a file (url_file) came in 0.26.0 and stopped crashing Alertmanager in 0.28.0); ' +
+        'got alertmanager.version "0.27", expected alertmanager.version "0.28" or newer, or an integration Alertmanager 0.27 knows',
+    ]);
   });
 
   test('a route muted by an undeclared time interval is reported', () => {

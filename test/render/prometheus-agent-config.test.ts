@@ -1,12 +1,15 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { Duration } from '../../lib';
 import { buildScrapeJob } from '../../lib/model/scrape';
 import { prometheusAgentFlags, renderPrometheusAgentConfig, renderScrapeConfiguration } from '../../lib/render/prometheus-agent-config';
-import { runTool, writeTempFiles } from '../helpers/tools';
+import { freePort, ProcessGroup, waitFor } from '../helpers/processes';
+import { requireTool, runTool, writeTempFiles } from '../helpers/tools';
 
 const jobs = [
   buildScrapeJob({ jobName: 'node', targets: ['node-exporter:9100'] }, 'test'),
-  buildScrapeJob({ jobName: 'api', targets: ['api:8000'], labels: { team: 'platform' }, interval: '10s' }, 'test'),
+  buildScrapeJob({ jobName: 'api', targets: ['api:8000'], labels: { team: 'platform' }, interval: '10s', fallbackScrapeProtocol: 'PrometheusText0.0.4' }, 'test'),
 ];
 const model = {
   scrapeInterval: Duration.seconds(15),
@@ -37,6 +40,7 @@ global:
 scrape_configs:
   - job_name: api
     scrape_interval: 10s
+    fallback_scrape_protocol: PrometheusText0.0.4
     static_configs:
       - targets:
           - api:8000
@@ -55,7 +59,7 @@ remote_write:
 `);
   });
 
-  test('promtool 2.42 accepts it in agent mode (`check config --agent`)', () => {
+  test('promtool 3.x accepts it in agent mode (`check config --agent`)', () => {
     const dir = writeTempFiles({ 'prometheus.yml': text });
     const result = runTool('promtool', ['check', 'config', '--agent', path.join(dir, 'prometheus.yml')]);
     expect(result.output).toContain('SUCCESS');
@@ -78,6 +82,8 @@ describe('renderScrapeConfiguration', () => {
   test('renders only global and scrape_configs (the AMP managed scraper format), which promtool accepts', () => {
     const text = renderScrapeConfiguration({ ...model, externalLabels: { cluster: 'main' } }, 'Scraper.');
     expect(text).not.toMatch(/remote_write|rule_files|alerting/);
+    // A Prometheus 3 field AWS does not list for the managed collector.
+    expect(text).not.toContain('fallback_scrape_protocol');
     expect(text).toContain('external_labels:\n    cluster: main\n');
     const dir = writeTempFiles({ 'scrape.yml': text });
     const result = runTool('promtool', ['check', 'config', path.join(dir, 'scrape.yml')]);
@@ -88,12 +94,42 @@ describe('renderScrapeConfiguration', () => {
 describe('prometheusAgentFlags', () => {
   test('agent mode with a WAL path and no TSDB, admin or lifecycle flags', () => {
     const flags = prometheusAgentFlags('/etc/monitoring/prometheus.yml', '/prometheus');
-    expect(flags).toEqual([
-      '--enable-feature=agent',
-      '--config.file=/etc/monitoring/prometheus.yml',
-      '--storage.agent.path=/prometheus',
-      '--web.listen-address=:9090',
-    ]);
-    expect(flags.join(' ')).not.toMatch(/storage\.tsdb|enable-lifecycle|enable-admin-api/);
+    expect(flags).toEqual(['--agent', '--config.file=/etc/monitoring/prometheus.yml', '--storage.agent.path=/prometheus', '--web.listen-address=:9090']);
+    expect(flags.join(' ')).not.toMatch(/storage\.tsdb|enable-lifecycle|enable-admin-api|enable-feature/);
+  });
+
+  describe('on Prometheus 3 from the tool cache', () => {
+    const processes = new ProcessGroup();
+    let dir: string;
+    let port: number;
+    beforeAll(async () => {
+      port = await freePort();
+      // Loopback only: no SigV4 (it would ask the cloud metadata service for credentials), no host names to resolve.
+      const local = {
+        ...model,
+        scrapeJobs: [buildScrapeJob({ jobName: 'self', targets: [`127.0.0.1:${port}`], fallbackScrapeProtocol: 'PrometheusText0.0.4' }, 'test')],
+        remoteWrite: [{ name: 'nowhere', url: `http://127.0.0.1:${port}/api/v1/write` }],
+      };
+      dir = writeTempFiles({ 'prometheus.yml': renderPrometheusAgentConfig(local, 'Agent.') }, 'agent-flags-');
+    });
+    afterAll(async () => {
+      await processes.stopAll();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }, 15_000);
+
+    test('the flags start it in agent mode, and it becomes ready', async () => {
+      processes.start('prometheus', prometheusAgentFlags(path.join(dir, 'prometheus.yml'), path.join(dir, 'wal'), `127.0.0.1:${port}`));
+      await waitFor('the agent to be ready', 20_000, async () => ((await fetch(`http://127.0.0.1:${port}/-/ready`)).ok ? true : undefined), () => processes.logs());
+      expect(processes.logs()).toContain('msg="Starting Prometheus Agent" mode=agent');
+    }, 30_000);
+
+    test("the 2.x flag (--enable-feature=agent) makes it exit: 3.x no longer knows it, so --storage.agent.path is refused", () => {
+      const old = spawnSync(requireTool('prometheus'), ['--enable-feature=agent', `--config.file=${path.join(dir, 'prometheus.yml')}`, `--storage.agent.path=${path.join(dir, 'wal2')}`, '--web.listen-address=127.0.0.1:0'], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(old.status).not.toBe(0);
+      expect(old.stderr).toContain('The following flag(s) can only be used in agent mode: ["--storage.agent.path"]');
+    });
   });
 });

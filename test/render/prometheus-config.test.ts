@@ -1,3 +1,5 @@
+import { Testing, TerraformStack } from 'cdktf';
+import { DockerHostTarget, Exporter, MonitoringStack, ServiceScrape } from '../../lib';
 import { Duration } from '../../lib/model/duration';
 import { MonitoringEnvironment } from '../../lib/model/environment';
 import { buildRuleGroup } from '../../lib/model/rules';
@@ -79,6 +81,27 @@ scrape_configs:
       '--web.listen-address=:9090',
     ]);
     expect(Duration.days(7).toPrometheus()).toBe('1w');
+  });
+});
+
+describe('fallback_scrape_protocol (Prometheus 3)', () => {
+  test('a ServiceScrape of your own targets gets the Prometheus text format; an exporter job gets none', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'test');
+    const monitoring = new MonitoringStack(stack, 'monitoring', { environment: 'dev', target: new DockerHostTarget() });
+    new ServiceScrape(monitoring, 'api', { targets: ['api:8000'] });
+    new ServiceScrape(monitoring, 'legacy', { targets: ['legacy:8000'], fallbackScrapeProtocol: 'OpenMetricsText1.0.0' });
+    new ServiceScrape(monitoring, 'db', { exporter: Exporter.redis({ address: 'redis:6379' }) });
+    const text = monitoring.renderedFiles()['prometheus/prometheus.yml'];
+    expect(text).toContain('  - job_name: api\n    fallback_scrape_protocol: PrometheusText0.0.4\n');
+    expect(text).toContain('  - job_name: legacy\n    fallback_scrape_protocol: OpenMetricsText1.0.0\n');
+    expect(text).toContain('  - job_name: db\n    static_configs:\n');
+  });
+
+  test('an unknown protocol is refused with the list Prometheus knows', () => {
+    expect(() => buildScrapeJob({ jobName: 'api', targets: ['api:8000'], fallbackScrapeProtocol: 'text/plain' as never }, 'ServiceScrape dev/monitoring/api')).toThrow(
+      'ServiceScrape dev/monitoring/api, fallbackScrapeProtocol: got "text/plain", expected one of PrometheusProto, OpenMetricsText0.0.1, OpenMetricsText1.0.0, PrometheusText0.0.4, PrometheusText1.0.0',
+    );
   });
 });
 

@@ -62,7 +62,7 @@ describe('DockerHostTarget bad input', () => {
     const stack = new TerraformStack(Testing.app(), 's');
     new MonitoringStack(stack, 'a', { environment: 'a', target: new DockerHostTarget() });
     expect(messageOf(() => new MonitoringStack(stack, 'b', { environment: 'b', target: new DockerHostTarget() }))).toBe(
-      'DockerHostTarget of MonitoringStack s/b, hostPorts.prometheus: got 9090 on 127.0.0.1, but DockerHostTarget of MonitoringStack s/a (hostPorts.prometheus) already publishes 127.0.0.1:9090 on the same Docker host (local Docker socket); expected a free host port: set hostPorts.prometheus to another port, or false',
+      'DockerHostTarget of MonitoringStack s/b, hostPorts.prometheus: got 9090 on 127.0.0.1, but DockerHostTarget of MonitoringStack s/a (hostPorts.prometheus) already publishes 127.0.0.1:9090 on the same Docker host (the Docker host of stack s (DOCKER_HOST or the local socket)); expected a free host port: set hostPorts.prometheus to another port, or false',
     );
     // 0.0.0.0 overlaps every address; other ports (or none) are fine
     expect(messageOf(() => new MonitoringStack(stack, 'c', { environment: 'c', target: new DockerHostTarget({ bindAddress: '0.0.0.0', hostPorts: { prometheus: 9190, alertmanager: 9093 } }) }))).toMatch(
@@ -88,14 +88,17 @@ describe('DockerHostTarget bad input', () => {
 });
 
 describe('image overrides to an older release line', () => {
-  test('Prometheus 2.x and Alertmanager before 0.28 are refused; newer tags, other registries and digests pass', () => {
+  test('Prometheus 2.x is refused; an Alertmanager older than the rendered line is refused, naming alertmanager.version', () => {
     expect(messageOf(() => new DockerHostTarget({ images: { prometheus: 'prom/prometheus:v2.55.1' } }))).toBe(
-      'DockerHostTarget, images.prometheus: got "prom/prometheus:v2.55.1", expected a Prometheus 3.x image (the flags and config are rendered for Prometheus 3; 2.x is out of support since 2025-07-31)',
+      'DockerHostTarget, images.prometheus: got "prom/prometheus:v2.55.1", expected a Prometheus 3.x image (e.g. "prom/prometheus:v3.13.3"): the rendered configuration and flags are for Prometheus 3 (--agent, fallback_scrape_protocol), which 2.x refuses',
     );
-    expect(messageOf(() => new DockerHostTarget({ images: { alertmanager: 'quay.io/prometheus/alertmanager:v0.27.0' } }))).toMatch(
-      /^DockerHostTarget, images.alertmanager: got "quay.io\/prometheus\/alertmanager:v0.27.0", expected an Alertmanager 0.28 or newer image/,
+    const stack = new TerraformStack(Testing.app(), 's');
+    expect(messageOf(() => new MonitoringStack(stack, 'a', { environment: 'a', target: new DockerHostTarget({ images: { alertmanager: 'quay.io/prometheus/alertmanager:v0.27.0' } }) }))).toBe(
+      'DockerHostTarget of MonitoringStack s/a, images.alertmanager: got "quay.io/prometheus/alertmanager:v0.27.0", expected an Alertmanager 0.28 or newer image: alertmanager.yml is rendered for 0.28 (the environment\'s alertmanager.version); use a newer image, or set alertmanager.version to the image\'s line',
     );
-    expect(() => new DockerHostTarget({ images: { prometheus: 'registry.local:5000/prom/prometheus:v3.5.3', alertmanager: 'prom/alertmanager:v0.28.1' } })).not.toThrow();
+    // rendering for the image's line is the other way out
+    expect(() => new MonitoringStack(stack, 'b', { environment: 'b', alertmanager: { version: '0.27' }, target: new DockerHostTarget({ hostPorts: { prometheus: 9190, alertmanager: 9193, grafana: 3300 }, images: { alertmanager: 'prom/alertmanager:v0.27.0' } }) })).not.toThrow();
+    expect(() => new DockerHostTarget({ images: { prometheus: 'registry.local:5000/prom/prometheus:v3.5.3' } })).not.toThrow();
     expect(() => new DockerHostTarget({ images: { prometheus: `prom/prometheus@sha256:${'a'.repeat(64)}` } })).not.toThrow();
   });
 });

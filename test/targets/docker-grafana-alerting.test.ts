@@ -16,6 +16,7 @@ describe('DockerHostTarget with Grafana-managed alerting', () => {
     ],
   });
   new LogPipeline(monitoring, 'logs', { sources: [LogSource.dockerContainers()], dashboard: false });
+  new AlertGroup(monitoring, 'log-alerts', { evaluator: 'loki', rules: [{ alert: 'ErrorBurst', expr: 'sum(count_over_time({level="error"}[5m])) > 20' }] });
   const json = synthJson(stack);
   const files = monitoring.renderedFiles();
   const doc = parse(files['grafana/provisioning/alerting/alerting.yml']);

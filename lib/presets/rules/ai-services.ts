@@ -4,7 +4,7 @@ import { Severity } from '../../model/severity';
 import { failureRatioSpec, latencySpec, targetDownSpec } from './common-specs';
 import { groupText, percent, plain, seconds } from './describe';
 import { AlertSpec, buildPack } from './pack-builder';
-import { by, checkGroupBy, groupLabels, labelOption, metricOption, rateOption, regexOption, Scope, ScopeOptions } from './scope';
+import { by, checkGroupBy, groupLabels, labelOption, labelValueRegex, metricOption, rateOption, regexOption, Scope, ScopeOptions } from './scope';
 import { num, ramp } from './series';
 import { RulePack, RulePackOptions } from './types';
 
@@ -122,7 +122,7 @@ function escapeRegex(text: string): string {
 }
 
 function successSample(regex: string): string {
-  return SUCCESS_SAMPLES.find((v) => !new RegExp(`^(?:${regex})$`).test(v)) ?? 'success';
+  return SUCCESS_SAMPLES.find((v) => !labelValueRegex(regex).test(v)) ?? 'success';
 }
 
 /**

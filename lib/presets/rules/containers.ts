@@ -3,7 +3,7 @@ import { invalid } from '../../model/errors';
 import { Severity } from '../../model/severity';
 import { targetDownSpec } from './common-specs';
 import { percent, plain } from './describe';
-import { AlertSpec, buildPack } from './pack-builder';
+import { AlertSpec, buildPack, RuleSettings } from './pack-builder';
 import { Scope, ScopeOptions } from './scope';
 import { gauge, num, ramp } from './series';
 import { RulePack, RulePackOptions } from './types';
@@ -17,6 +17,8 @@ export interface ContainersConfig extends RulePackOptions<ContainersRuleName>, S
 const WHERE = 'presets.containers';
 const INSTANCE = 'cadvisor:8080';
 const RESTART_WINDOW_SECONDS = 900;
+/** Divisors of a minute, largest first. */
+const MINUTE_DIVISORS = [60, 30, 20, 15, 12, 10, 6, 5, 4, 3, 2, 1];
 
 /**
  * Container alerts from cAdvisor: cAdvisor down, CPU and memory near the container's limits, restart loops.
@@ -45,7 +47,14 @@ export function containers(config: ContainersConfig): RulePack {
     { series: scope.series('container_spec_memory_limit_bytes', container), values: gauge(limit, steps) },
   ];
   const startTime = (values: string) => [{ series: scope.series('container_start_time_seconds', container), values }];
-  const restartInterval = (t: number): Duration => Duration.seconds(Math.min(60, Math.floor(RESTART_WINDOW_SECONDS / (t + 2))));
+  // The restart test counts samples, so the count must not depend on when promtool evaluates. Samples come at a
+  // divisor of 60 s with more than `threshold + 1` of them in 15 minutes, and the check time is a whole minute: an
+  // evaluation time for every evaluation interval that divides a minute (15s, 30s, 1m).
+  const restartInterval = (t: number): Duration => Duration.seconds(MINUTE_DIVISORS.find((d) => d < RESTART_WINDOW_SECONDS / (t + 1)) ?? 1);
+  const restartWarmup = (s: RuleSettings, interval: Duration): Duration => {
+    const offset = (s.for.toSeconds() + interval.toSeconds()) % 60;
+    return Duration.seconds(RESTART_WINDOW_SECONDS + (offset === 0 ? 0 : 60 - offset));
+  };
 
   const specs: AlertSpec<ContainersRuleName>[] = [
     targetDownSpec({
@@ -116,13 +125,14 @@ export function containers(config: ContainersConfig): RulePack {
         'It is probably crash-looping; read its logs from before the restarts.',
       test: {
         interval: (s) => restartInterval(s.threshold),
-        warmup: Duration.minutes(15),
+        warmup: restartWarmup,
         // The container restarts before every sample: its start time moves on each step.
         firing: (ctx) => {
           let samples = 0;
           for (let k = 0; k <= ctx.steps; k++) {
             const at = k * ctx.intervalSeconds;
-            if (at >= ctx.evalSeconds - RESTART_WINDOW_SECONDS && at <= ctx.evalSeconds) samples++;
+            // Prometheus 3 range selectors are left-open: a sample exactly 15m before the evaluation is not in [15m].
+            if (at > ctx.evalSeconds - RESTART_WINDOW_SECONDS && at <= ctx.evalSeconds) samples++;
           }
           return { series: startTime(ramp(ctx.intervalSeconds, ctx.steps, 1000)), alerts: [{ labels: alertLabels, value: samples - 1 }] };
         },

@@ -57,8 +57,11 @@ export interface QuietScenario {
 export interface ScenarioSpec {
   /** Time between samples, fixed or depending on the rule's settings. Defaults to 1m. */
   readonly interval?: Duration | ((s: RuleSettings) => Duration);
-  /** Time from the start after which the firing data makes the expression true (e.g. its rate window). */
-  readonly warmup: Duration;
+  /**
+   * Time from the start after which the firing data makes the expression true (e.g. its rate window); fixed, or
+   * depending on the rule's settings and the sample interval.
+   */
+  readonly warmup: Duration | ((s: RuleSettings, interval: Duration) => Duration);
   /** Data on which the rule fires, and the alerts it must produce. */
   readonly firing: (ctx: ScenarioContext) => FiringScenario;
   /** Data sets on which the rule must stay quiet. */
@@ -165,7 +168,8 @@ function buildTests(
 ): RuleTestCase[] {
   const given = spec.test.interval ?? Duration.minutes(1);
   const interval = given instanceof Duration ? given : given(settings);
-  const evalMs = spec.test.warmup.toMilliseconds() + settings.for.toMilliseconds() + interval.toMilliseconds();
+  const warmup = spec.test.warmup instanceof Duration ? spec.test.warmup : spec.test.warmup(settings, interval);
+  const evalMs = warmup.toMilliseconds() + settings.for.toMilliseconds() + interval.toMilliseconds();
   const ctx: ScenarioContext = {
     ...settings,
     steps: ceilDiv(evalMs, interval.toMilliseconds()) + 1,

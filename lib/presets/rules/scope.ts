@@ -91,6 +91,14 @@ export function rateOption(value: number | undefined, fallback: number, where: s
 }
 
 /**
+ * A label-value regex as Prometheus 3 applies it: anchored at both ends, and `.` matches any character, newlines
+ * too (Prometheus 3.0: "regexp . now matches all characters", #14505).
+ */
+export function labelValueRegex(regex: string): RegExp {
+  return new RegExp(`^(?:${regex})$`, 's');
+}
+
+/**
  * Validates a regular expression for a label value and picks a value it matches for the generated tests:
  * `example` if given, else the first candidate that matches.
  */
@@ -107,7 +115,7 @@ export function regexOption(
   let re: RegExp;
   try {
     if (typeof regex !== 'string' || regex === '') throw new Error('empty');
-    re = new RegExp(`^(?:${regex})$`);
+    re = labelValueRegex(regex);
   } catch {
     throw invalid(where, field, regex, 'a non-empty regular expression (RE2 syntax) for a label value');
   }

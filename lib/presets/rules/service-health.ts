@@ -4,7 +4,7 @@ import { Severity } from '../../model/severity';
 import { failureRatioSpec, latencySpec, targetDownSpec } from './common-specs';
 import { groupText, percent, seconds } from './describe';
 import { buildPack } from './pack-builder';
-import { checkGroupBy, labelOption, metricOption, rateOption, regexOption, Scope } from './scope';
+import { checkGroupBy, labelOption, labelValueRegex, metricOption, rateOption, regexOption, Scope } from './scope';
 import { RulePack, RulePackOptions } from './types';
 
 /** The rules of {@link serviceHealth}. */
@@ -123,7 +123,7 @@ export function serviceHealth(config: ServiceHealthConfig): RulePack {
         statusLabel,
         failureRegex: errors.regex,
         failureSample: errors.sample,
-        successSample: ['200', 'success', 'ok'].find((v) => !new RegExp(`^(?:${errors.regex})$`).test(v)) ?? '200',
+        successSample: ['200', 'success', 'ok'].find((v) => !labelValueRegex(errors.regex).test(v)) ?? '200',
         minRate,
         window: WINDOW,
         instance,

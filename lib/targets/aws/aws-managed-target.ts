@@ -4,6 +4,7 @@ import { MonitoringStack } from '../../constructs/monitoring-stack';
 import { IMonitoringTarget } from '../../constructs/target';
 import { describeConstruct, invalid, MonitoringConfigError } from '../../model/errors';
 import { ExporterDeployment } from '../../model/exporters';
+import { checkPrometheus3Image } from '../../model/image-lines';
 import { Component } from '../../model/layout';
 import { Secret } from '../../model/secret';
 import { RenderedFiles } from '../../render/environment-files';
@@ -17,7 +18,7 @@ import { PrometheusAgentHostOptions } from './prometheus-agent-host';
 
 /** Images of the agent hosts (pinned tags or digests only). */
 export interface AgentImages {
-  /** Prometheus 2.x, run in agent mode. @default "prom/prometheus:v2.55.1" */
+  /** Prometheus 3.x, run in agent mode (`--agent`); a 2.x tag is refused. @default - the Docker host's Prometheus image */
   readonly prometheus?: string;
   /** node-exporter. @default "prom/node-exporter:v1.9.1" */
   readonly nodeExporter?: string;
@@ -102,8 +103,9 @@ export class AwsManagedTarget implements IMonitoringTarget {
     }
     for (const [component, image] of Object.entries(props.agentImages ?? {})) {
       if (typeof image !== 'string' || !isPinned(image)) {
-        throw invalid(where, `agentImages.${component}`, image, 'a pinned image: a tag other than "latest" (e.g. "prom/prometheus:v2.55.1") or a @sha256 digest');
+        throw invalid(where, `agentImages.${component}`, image, 'a pinned image: a tag other than "latest" (e.g. "prom/prometheus:v3.13.3") or a @sha256 digest');
       }
+      if (component === 'prometheus') checkPrometheus3Image(image, where, 'agentImages.prometheus');
     }
     const qsp = props.queryLogThreshold;
     if (qsp !== undefined && qsp !== false && (!Number.isSafeInteger(qsp) || qsp < 0)) {

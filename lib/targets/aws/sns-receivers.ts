@@ -81,6 +81,14 @@ export function planSnsReceiver(receiver: Receiver, where: string, environment: 
     switch (integration.type) {
       case 'webhook': {
         const o = integration.options;
+        if (typeof o.url !== 'string') {
+          // An SNS subscription endpoint is a plain attribute of the topic subscription: there is no file to read it from.
+          throw new MonitoringConfigError(
+            here,
+            `${field}.url`,
+            'got a Secret, expected a plain https URL: on AMP a webhook becomes an SNS HTTPS subscription whose endpoint is visible to anyone who can read the topic; deliver a secret URL through a topic passed in existingTopics',
+          );
+        }
         if (!o.url.startsWith('https://')) {
           throw unsupported(here, `${field}.url`, o.url, 'use an https:// endpoint: AMP webhooks go through SNS HTTPS subscriptions, and plain http would carry alerts unencrypted');
         }

@@ -5,6 +5,7 @@ import { Network } from '@cdktf/provider-docker/lib/network';
 import { DEFAULT_IMAGES, DEFAULT_MEMORY_MB, IMAGE_KEYS, isPinned } from '../../containers/images';
 import { ImageKey } from '../../containers/spec';
 import { invalid } from '../../model/errors';
+import { checkPrometheus3Image } from '../../model/image-lines';
 
 /** Host ports the UIs and APIs are published on. `false` publishes nothing. */
 export interface DockerHostPorts {
@@ -73,23 +74,6 @@ export interface DockerHostSettings {
 
 const WHERE = 'DockerHostTarget';
 
-/**
- * The release lines the rendered files and flags are written for. An override to an older line would start a program
- * that refuses them (Prometheus 2 exits on `--agent`; Alertmanager before 0.28 refuses `*_url_file` fields), so it is
- * refused at synth. Digests carry no version and pass: pin a digest of a supported line.
- */
-const SUPPORTED_LINES: Partial<Record<ImageKey, { readonly minimum: [number, number]; readonly what: string }>> = {
-  prometheus: { minimum: [3, 0], what: 'a Prometheus 3.x image (the flags and config are rendered for Prometheus 3; 2.x is out of support since 2025-07-31)' },
-  alertmanager: { minimum: [0, 28], what: 'an Alertmanager 0.28 or newer image (the config uses *_url_file fields and msteamsv2_configs)' },
-};
-
-/** `[major, minor]` of an image tag such as `v3.13.3` or `13.3.2-alpine`, or undefined for digests and other tags. */
-function tagVersion(image: string): [number, number] | undefined {
-  const tag = /:([^:/@]+)$/.exec(image)?.[1];
-  const match = tag ? /^v?(\d+)\.(\d+)/.exec(tag) : null;
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-
 /** Checks the props a DockerHostTarget is given, and returns the images and memory limits with defaults filled in. */
 export function validateDockerHostProps(props: DockerHostTargetProps): DockerHostSettings {
   for (const key of Object.keys(props.images ?? {})) {
@@ -103,11 +87,7 @@ export function validateDockerHostProps(props: DockerHostTargetProps): DockerHos
     if (typeof image !== 'string' || !isPinned(image)) {
       throw invalid(WHERE, `images.${component}`, image, 'a pinned image: a tag other than "latest" (e.g. "prom/prometheus:v3.13.3") or a @sha256 digest');
     }
-    const line = SUPPORTED_LINES[component as ImageKey];
-    const version = tagVersion(image);
-    if (line && version && (version[0] < line.minimum[0] || (version[0] === line.minimum[0] && version[1] < line.minimum[1]))) {
-      throw invalid(WHERE, `images.${component}`, image, line.what);
-    }
+    if (component === 'prometheus') checkPrometheus3Image(image, WHERE, 'images.prometheus');
   }
   const memory = {
     ...DEFAULT_MEMORY_MB,

@@ -18,6 +18,7 @@ import { ContainerSpec, ImageKey } from '../../containers/spec';
 import { MonitoringStack } from '../../constructs/monitoring-stack';
 import { describeConstruct, MonitoringConfigError } from '../../model/errors';
 import { ExporterDeployment } from '../../model/exporters';
+import { checkAlertmanagerImage } from '../../model/image-lines';
 import { CONFIG_ROOT, Component, componentOf, containerPathOf } from '../../model/layout';
 import { agentHostMounts } from '../../model/logs/containers';
 import { buildScrapeJob } from '../../model/scrape';
@@ -106,6 +107,12 @@ export class DockerHost extends Construct {
     this.claimPorts();
 
     const { images, memory } = props.settings;
+    checkAlertmanagerImage(
+      images.alertmanager,
+      monitoring.model.alertmanagerVersion,
+      `DockerHostTarget of ${describeConstruct('MonitoringStack', monitoring.node.path)}`,
+      'images.alertmanager',
+    );
     monitoring.model.setAlertmanagers([`alertmanager:${ALERTMANAGER_PORT}`]);
     this.run(prometheusSpec({
       image: images.prometheus,

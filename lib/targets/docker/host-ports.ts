@@ -1,3 +1,4 @@
+import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { MonitoringConfigError } from '../../model/errors';
@@ -11,8 +12,12 @@ interface PortOwner {
 /** Published host ports per Docker host, per app: two environments on one host must not publish the same port. */
 const registries = new WeakMap<IConstruct, Map<string, Map<string, PortOwner>>>();
 
+/**
+ * Which Docker host a provider reaches: its `host` when set. Without one, the provider reads DOCKER_HOST (or the local
+ * socket) when it runs, so only the containers of the same stack are known to share the host.
+ */
 function hostKey(provider: DockerProvider): string {
-  return provider.hostInput ?? 'local Docker socket';
+  return provider.hostInput ?? `the Docker host of stack ${TerraformStack.of(provider).node.path} (DOCKER_HOST or the local socket)`;
 }
 
 function overlaps(a: string, b: string): boolean {

@@ -96,7 +96,7 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
         const o = integration.options;
         const auth = o.auth;
         webhook.push({
-          url: o.url,
+          url: typeof o.url === 'string' ? o.url : secrets.value(o.url, here, 'url'),
           maxAlerts: o.maxAlerts === undefined || o.maxAlerts === 0 ? undefined : o.maxAlerts,
           authorizationScheme: auth?.bearerToken !== undefined ? 'Bearer' : undefined,
           authorizationCredentials: secrets.optional(auth?.bearerToken, here, 'auth.bearerToken'),

@@ -28,11 +28,11 @@ describe('AwsManagedTarget: Prometheus agents on a fleet of Docker hosts', () =>
     ]);
   });
 
-  test('the agent is a hardened Prometheus 2.x container in agent mode with no published ports', () => {
+  test('the agent is a hardened Prometheus 3.x container in agent mode (--agent) with no published ports', () => {
     for (const host of ['app-1', 'app-2']) {
       const c = agent(host);
       expect(c).toMatchObject({ restart: 'unless-stopped', read_only: true, security_opts: ['no-new-privileges:true'], capabilities: { drop: ['ALL'] }, memory: 512 });
-      expect(c.command).toEqual(['--enable-feature=agent', '--config.file=/etc/monitoring/prometheus.yml', '--storage.agent.path=/prometheus', '--web.listen-address=:9090']);
+      expect(c.command).toEqual(['--agent', '--config.file=/etc/monitoring/prometheus.yml', '--storage.agent.path=/prometheus', '--web.listen-address=:9090']);
       expect(c.ports).toBeUndefined();
     }
     expect(synthesized).toHaveResourceWithProperties(Container, { name: 'prod-node-exporter', provider: 'docker.agent-app-1' });

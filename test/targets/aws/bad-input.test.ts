@@ -52,6 +52,12 @@ describe('AwsManagedTarget: bad input', () => {
     expect(synthError(stack)).toContain('AlertRouting test/monitoring/routing, receiver hook, integrations[0].auth: got credentials for the webhook, expected none');
   });
 
+  test('a Prometheus 2.x agent image: the agents run with 3.x flags (--agent)', () => {
+    expect(() => new AwsManagedTarget({ region: 'eu-west-1', agentImages: { prometheus: 'prom/prometheus:v2.55.1' } })).toThrow(
+      'AwsManagedTarget, agentImages.prometheus: got "prom/prometheus:v2.55.1", expected a Prometheus 3.x image (e.g. "prom/prometheus:v3.13.3")',
+    );
+  });
+
   test('a workspace alias with invalid characters', () => {
     expect(() => awsEnvironment({ workspaceAlias: 'prod monitoring #1' })).toThrow(
       'AwsManagedTarget test/monitoring/aws, workspaceAlias: got "prod monitoring #1", expected 1 to 100 characters of letters, digits, spaces and _ . : / = + - @',
