@@ -21,7 +21,7 @@ export const PROMTAIL_DATA_DIR = '/var/lib/promtail';
 export const ALLOY_IMAGE_FACTS: ImageFacts = {
   repository: 'grafana/alloy',
   tag: `v${LOG_STACK_VERSIONS.alloy}`,
-  source: 'grafana/alloy Dockerfile at the tag: ubuntu base; useradd --uid 473 alloy; mkdir -p /var/lib/alloy/data; chown -R alloy:alloy /var/lib/alloy; chmod -R 770 /var/lib/alloy; no USER (root); ENTRYPOINT ["/bin/alloy"]',
+  source: 'tag: v1.21.2 (2026-10-22, grafana/alloy releases). Dockerfile read at v1.18.1 (6012ec4a) and at HEAD 2026-08-21 (only a /var/lib/alloy/supervisor directory added): ubuntu base; useradd --uid 473 alloy; mkdir -p /var/lib/alloy/data; chown -R alloy:alloy /var/lib/alloy; chmod -R 770 /var/lib/alloy; no USER (root); ENTRYPOINT ["/bin/alloy"]',
   user: { uid: 0, gid: 0 },
   entrypoint: ['/bin/alloy'],
   binaries: ['/bin/alloy', '/bin/bash', '/usr/bin/bash', '/usr/bin/head', '/usr/bin/grep'],

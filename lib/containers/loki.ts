@@ -8,7 +8,7 @@ import { ContainerSpec, ImageFacts } from './spec';
 export const LOKI_IMAGE_FACTS: ImageFacts = {
   repository: 'grafana/loki',
   tag: LOG_STACK_VERSIONS.loki,
-  source: 'grafana/loki cmd/loki/Dockerfile at the tag: distroless static base; loki at /usr/bin/loki; mkdir /loki owned 10001:10001; USER 10001; ENTRYPOINT ["/usr/bin/loki"]',
+  source: 'tag: 3.7.8 (grafana/loki v3.7.8 release notes); cmd/loki/Dockerfile read at v3.7.6 (5003600d), unchanged within the 3.7 line: distroless static base; loki at /usr/bin/loki; mkdir /loki owned 10001:10001; USER 10001; ENTRYPOINT ["/usr/bin/loki"]',
   user: { uid: 10001, gid: 10001 },
   entrypoint: ['/usr/bin/loki'],
   binaries: ['/usr/bin/loki'],

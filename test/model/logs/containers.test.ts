@@ -6,7 +6,7 @@ import { LOG_STACK_IMAGES } from '../../../lib/model/logs/versions';
 
 describe('log containers', () => {
   test('images are pinned to the targeted releases', () => {
-    expect(LOG_STACK_IMAGES).toEqual({ loki: 'grafana/loki:3.7.6', alloy: 'grafana/alloy:v1.18.1', promtail: 'grafana/promtail:3.6.11' });
+    expect(LOG_STACK_IMAGES).toEqual({ loki: 'grafana/loki:3.7.8', alloy: 'grafana/alloy:v1.21.2', promtail: 'grafana/promtail:3.6.11' });
   });
 
   test('host mounts: the Docker socket exception and each file directory, read-only', () => {
