@@ -1,0 +1,36 @@
+import { TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { MonitoringConfigError, showValue } from '../model/errors';
+
+const MONITORING_STACK = Symbol.for('cdktf-monitoring.MonitoringStack');
+
+/**
+ * Refuses a second MonitoringStack for the same environment in one TerraformStack: its Terraform variables, outputs
+ * and resource names are named after the environment, so cdktf would otherwise stop with a bare "There is already a
+ * Construct with name 'dev_grafana_admin_password'".
+ */
+export function checkOneStackPerEnvironment(monitoring: IConstruct, environment: string, where: string): void {
+  let scope: IConstruct = monitoring.node.root;
+  try {
+    scope = TerraformStack.of(monitoring);
+  } catch {
+    // Not in a TerraformStack (yet): compare with the whole tree.
+  }
+  const other = scope.node
+    .findAll()
+    .find(
+      (c) =>
+        c !== monitoring &&
+        (c as unknown as Record<symbol, unknown>)[MONITORING_STACK] === true &&
+        (c as unknown as { environmentName?: string }).environmentName === environment,
+    );
+  if (other) {
+    throw new MonitoringConfigError(
+      where,
+      'environment',
+      `got ${showValue(environment)}, which MonitoringStack ${other.node.path} in the same TerraformStack already uses; expected one MonitoringStack ` +
+        'per environment and TerraformStack (its Terraform variables, outputs and resources are named after the environment): add the ' +
+        'constructs to the existing MonitoringStack, give this one another environment name, or put it in its own TerraformStack',
+    );
+  }
+}
