@@ -1,4 +1,8 @@
-// The public API of cdktf-monitoring. Nothing under a private/ folder is exported.
+/**
+ * The public API of cdktf-monitoring: the constructs, the Docker host and Grafana targets, the rule and dashboard
+ * packs, the importers, and the environment's model as read-only types. Nothing under a private/ folder is exported.
+ * @module cdktf-monitoring
+ */
 
 // model: plain data and validation
 export { Duration } from './model/duration';
@@ -27,19 +31,25 @@ export type { AlertmanagerVersion } from './model/routing';
 export type { RouteOptions, RootRouteOptions, RouteTimingOptions, InhibitRuleOptions } from './model/routing';
 export type { AlertingRuleDefinition, RecordingRuleDefinition, RuleDefinition } from './model/rules';
 export type { RelabelRule, RelabelAction, BasicAuth, ScrapeTls } from './model/scrape';
+export { RELABEL_ACTIONS } from './model/scrape';
 export type { PrometheusSettings, AlertmanagerSettings } from './model/environment';
 export type { DashboardJson } from './model/dashboard';
 export { MonitoringConfigError } from './model/errors';
 export { checkPromQL } from './model/promql';
+export type { PromQLCheckOptions } from './model/promql';
+export type { Component } from './model/layout';
 
 // render: pure functions from model to file text
-export type { RenderedFiles } from './render/environment-files';
+export type { RenderedFiles, RenderSelection } from './render/environment-files';
 export { escapeTerraformTemplate } from './targets/terraform-escape';
 
 // constructs
 export { MonitoringStack } from './constructs/monitoring-stack';
 export type { MonitoringStackProps, GrafanaSettings } from './constructs/monitoring-stack';
 export type { IMonitoringTarget } from './constructs/target';
+export { Acknowledge } from './constructs/acknowledge';
+export type { CrossCheckWarning } from './model/cross-checks';
+export { CROSS_CHECK_WARNINGS } from './model/cross-checks';
 export { ServiceScrape } from './constructs/service-scrape';
 export type { ServiceScrapeProps } from './constructs/service-scrape';
 export { AlertGroup } from './constructs/alert-group';
@@ -51,11 +61,24 @@ export { ServiceLevelObjective } from './constructs/service-level-objective';
 export { LogPipeline, LogAgent } from './constructs/log-pipeline';
 export type { LogPipelineProps, LokiOptions } from './constructs/log-pipeline';
 export { LogSource } from './model/logs/log-source';
-export type { DockerContainerLogsOptions, FileLogsOptions } from './model/logs/log-source';
+export type { LogSourceSpec } from './model/logs/log-source';
+export type { DockerContainerLogsOptions, FileLogsOptions, DockerContainerFilter, LogSourceCommonOptions } from './model/logs/log-source';
+export type {
+  JsonStageOptions,
+  LogfmtStageOptions,
+  RegexStageOptions,
+  TimestampStageOptions,
+  TimestampFailureAction,
+  DropStageOptions,
+  MultilineStageOptions,
+} from './model/logs/stage-options';
+export type { LokiLimitsInput, LokiLogLevel, LokiSettingsInput, LokiRulerInput } from './model/logs/loki-settings';
 export { LogStage } from './model/logs/log-stage';
+export type { LogStageSpec } from './model/logs/log-stage';
 export { LOG_STACK_VERSIONS, LOG_STACK_IMAGES } from './model/logs/versions';
 export type { ServiceLevelObjectiveProps } from './constructs/service-level-objective';
 export { SloIndicator } from './model/slo';
+export type { SloIndicatorInput } from './model/slo';
 export type { RuleTestCase, InputSeries, AlertRuleTest, ExpectedAlert, PromqlExprTest, ExpectedSample } from './model/rule-tests';
 export type { GrafanaDashboardProps, IDashboardBuilder } from './constructs/grafana-dashboard';
 
@@ -77,6 +100,7 @@ export type {
 // targets
 export { DockerHostTarget } from './targets/docker/docker-host-target';
 export type { DockerHostTargetProps, DockerHostPorts } from './targets/docker/docker-host-target';
+export type { ImageKey } from './containers/spec';
 export { DEFAULT_IMAGES } from './targets/docker/images';
 export { GrafanaTarget, GrafanaDataSource } from './targets/grafana';
 export type {
@@ -94,3 +118,31 @@ export type {
   ExistingDataSourceOptions,
   ExecErrState,
 } from './targets/grafana';
+
+// The environment's model, read-only: what `MonitoringStack.model` returns, for targets and tests that read it.
+// Its methods that add to it are internal; the constructs are the way to declare monitoring.
+export type { MonitoringEnvironment, RoutingDeclaration, LogsDeclaration } from './model/environment';
+export type { PrometheusModel } from './model/prometheus';
+export type { ScrapeJobModel } from './model/scrape';
+export type { RuleGroupModel, RuleModel, AlertingRuleModel, RecordingRuleModel } from './model/rules';
+export type { RuleTestSuiteModel, RuleTestCaseModel, AlertRuleTestModel, ExpectedAlertModel, PromqlExprTestModel } from './model/rule-tests';
+export type { AlertmanagerModel, RouteModel, InhibitRuleModel } from './model/routing';
+export type { DashboardModel, DataSourceModel } from './model/dashboard';
+export type { ExporterDeployment, ExporterSecretFile, BlackboxModuleModel } from './model/exporters';
+export type { LogPipelineModel } from './model/logs/pipeline';
+export type { LogSourceModel, DockerLogSourceModel, FileLogSourceModel, SourceModelBase } from './model/logs/source-model';
+export type {
+  LogStageModel,
+  JsonStageModel,
+  LogfmtStageModel,
+  RegexStageModel,
+  TimestampStageModel,
+  LabelsStageModel,
+  StaticLabelsStageModel,
+  DropStageModel,
+  MultilineStageModel,
+  OutputStageModel,
+} from './model/logs/stage-model';
+export type { LokiSettingsModel } from './model/logs/loki-settings';
+export type { LogPipelineWarning } from './model/logs/warnings';
+export type { GrafanaAlertingProvisioning } from './render/grafana-alert-rules';

@@ -11,6 +11,18 @@ if ! bash scripts/tools.sh; then
   exit 1
 fi
 
+# The overview page's browser test drives Debian's Chromium through playwright-core, which never downloads a browser.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "test: installing Debian's chromium for the overview browser test"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "test: Chromium is missing; install it first: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+fi
+
 # npm packages, exactly as locked.
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund

@@ -1,6 +1,6 @@
 /**
  * Example for seed 002 (AI Assistant System: a FastAPI app with tools and caches, PostgreSQL, Redis, node-exporter and
- * cAdvisor in one docker-compose stack), written as constructs. Run `npx cdktf synth` in this folder.
+ * cAdvisor in one docker-compose stack), written as constructs. Run `CHECKPOINT_DISABLE=1 npx cdktf synth` in this folder.
  *
  * Corrected from the guide:
  * - postgres:5432 and redis:6379 were scraped directly (no /metrics there): postgres-exporter and redis-exporter now.

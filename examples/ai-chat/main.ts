@@ -1,7 +1,7 @@
 /**
  * Example for seed 001 (AI Chat Application in production: a Python backend with AI, PostgreSQL and Redis, alerts
  * routed to the team by email and Slack, to on-call by PagerDuty, and to infrastructure), written as constructs.
- * Run `npx cdktf synth` in this folder.
+ * Run `CHECKPOINT_DISABLE=1 npx cdktf synth` in this folder.
  *
  * Corrected from the guide:
  * - Literal smtp_auth_password, Slack api_url and PagerDuty service_key in alertmanager.yml: Secret.fromVariable, read from files.

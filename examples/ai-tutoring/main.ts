@@ -1,7 +1,7 @@
 /**
  * Example for seed 003 (AI Tutoring Platform: Node services with /health and /metrics, an AI service calling OpenAI,
  * PostgreSQL and Redis, Prometheus, Grafana and Alertmanager in docker-compose), written as constructs.
- * Run `npx cdktf synth` in this folder. Sentry (error tracking) stays as it is: it is not part of this stack.
+ * Run `CHECKPOINT_DISABLE=1 npx cdktf synth` in this folder. Sentry (error tracking) stays as it is: it is not part of this stack.
  *
  * Corrected from the guide:
  * - alertmanager.yml had a receiver and no `route` (amtool rejects it): a root route to it; critical alerts re-sent hourly.

@@ -1,6 +1,6 @@
 /**
  * Example for seed 000 (Dev-PyNode: a Node backend with PostgreSQL, Redis, MinIO and AI metrics, monitored by a
- * hand-written docker-compose stack), written as constructs. Run `npx cdktf synth` in this folder.
+ * hand-written docker-compose stack), written as constructs. Run `CHECKPOINT_DISABLE=1 npx cdktf synth` in this folder.
  *
  * Corrected from the guide:
  * - postgres:5432 and redis:6379 were scraped directly (no /metrics there): postgres-exporter and redis-exporter now.

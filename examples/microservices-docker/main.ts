@@ -1,6 +1,6 @@
 /**
  * Example: the monitoring of a Docker host running eight microservices behind Traefik (like the seeds'
- * chat platform guide), written once as constructs. Run `npx cdktf synth` in this folder.
+ * chat platform guide), written once as constructs. Run `CHECKPOINT_DISABLE=1 npx cdktf synth` in this folder.
  */
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';

@@ -6,14 +6,23 @@ import { buildLogRuleGroup } from '../model/logs/log-rules';
 import { describeConstruct as describe, invalid } from '../model/errors';
 import { importPrometheusRules } from '../import/prometheus-rules';
 import { slug } from '../model/names';
+import { checkValueObjects } from '../model/value-objects';
 import { buildRuleTests, RuleTestCase } from '../model/rule-tests';
+import { renderedName } from './construct-name';
 import { MonitoringStack } from './monitoring-stack';
 
 /** Props of {@link AlertGroup}. */
 export interface AlertGroupProps {
   /** Alerting and recording rules. Add more later with {@link AlertGroup.addRule}. */
   readonly rules: readonly RuleDefinition[];
-  /** Group name, unique in the environment; also the rule file's name. @default - the construct id */
+  /**
+   * The group's name, unique in the environment: the rule file `prometheus/rules/<name>.yml` (or Loki's) and the
+   * test file `tests/<name>.test.yml`. Set it when the construct id is taken, e.g.
+   * `new AlertGroup(monitoring, 'postgres-alerts', { name: 'postgres', ... })` next to a ServiceScrape `postgres`.
+   * @default - `groupName`, else the construct id
+   */
+  readonly name?: string;
+  /** The same as `name` (the importers return it under this name). @default - `name`, else the construct id */
   readonly groupName?: string;
   /** Evaluation interval of this group. @default - the environment's evaluation interval */
   readonly interval?: Duration | string;
@@ -64,13 +73,16 @@ export class AlertGroup extends Construct {
   private current: RuleGroupModel;
   private readonly monitoring: MonitoringStack;
   private readonly where: string;
+  private readonly renderName: string;
   private readonly props: AlertGroupProps;
 
   constructor(scope: Construct, id: string, props: AlertGroupProps) {
     super(scope, id);
     this.monitoring = MonitoringStack.of(this, 'AlertGroup');
     this.where = describeConstruct('AlertGroup', this.node.path);
+    checkValueObjects(props, this.where);
     this.props = { ...props, rules: [...(props?.rules ?? [])] };
+    this.renderName = renderedName(this.where, id, props?.name, { field: 'groupName', value: props?.groupName });
     if (props?.evaluator !== undefined && props.evaluator !== 'prometheus' && props.evaluator !== 'loki') {
       throw invalid(this.where, 'evaluator', props.evaluator, '"prometheus" or "loki"');
     }
@@ -114,6 +126,7 @@ export class AlertGroup extends Construct {
 
   /** Adds a rule; it lands in the rendered file even though the group was already created. */
   public addRule(rule: RuleDefinition): void {
+    checkValueObjects(rule, this.where, `rules[${this.props.rules.length}]`);
     const next = this.build([...this.props.rules, rule]);
     (this.props.rules as RuleDefinition[]).push(rule);
     if (this.isLoki) this.monitoring.model.replaceLokiRuleGroup(this.current, next);
@@ -128,10 +141,10 @@ export class AlertGroup extends Construct {
 
   private build(rules: readonly RuleDefinition[]): RuleGroupModel {
     if (this.isLoki) {
-      return buildLogRuleGroup({ name: this.props.groupName ?? this.node.id, interval: this.props.interval, limit: this.props.limit, rules: rules as AlertingRuleDefinition[] }, this.where);
+      return buildLogRuleGroup({ name: this.renderName, interval: this.props.interval, limit: this.props.limit, rules: rules as AlertingRuleDefinition[] }, this.where);
     }
     return buildRuleGroup(
-      { name: this.props.groupName ?? this.node.id, interval: this.props.interval, limit: this.props.limit, rules },
+      { name: this.renderName, interval: this.props.interval, limit: this.props.limit, rules },
       this.where,
     );
   }

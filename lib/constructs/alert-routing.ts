@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { describeConstruct, invalid } from '../model/errors';
 import { importAlertmanagerConfig, ImportAlertmanagerOptions } from '../import/alertmanager-config';
+import { checkNotificationTemplateFile } from '../model/go-template-check';
 import { Receiver } from '../model/receivers';
 import {
   buildInhibitRule,
@@ -15,6 +16,7 @@ import {
 } from '../model/routing';
 import { RoutingExpectation } from '../model/environment';
 import { checkLabels } from '../model/names';
+import { checkValueObjects } from '../model/value-objects';
 import { checkTimeInterval, TimeIntervalOptions } from '../model/time-intervals';
 import { MonitoringStack } from './monitoring-stack';
 
@@ -46,6 +48,13 @@ export interface AlertRoutingProps {
    * @default []
    */
   readonly expectations?: readonly RoutingExpectation[];
+  /**
+   * Names of alerts that reach this Alertmanager from outside the environment's rules (another Prometheus, a script
+   * posting to its API). Routes and inhibit rules may match them by `alertname`; any other alert name a matcher
+   * names must be fired by a rule of the environment, or synth fails.
+   * @default []
+   */
+  readonly externalAlerts?: readonly string[];
 }
 
 /**
@@ -74,6 +83,7 @@ export class AlertRouting extends Construct {
     timeIntervals: TimeIntervalOptions[];
     templates: Record<string, string>;
     expectations: RoutingExpectation[];
+    externalAlerts: string[];
   };
 
   constructor(scope: Construct, id: string, props: AlertRoutingProps = {}) {
@@ -89,7 +99,15 @@ export class AlertRouting extends Construct {
       timeIntervals: [],
       templates: {},
       expectations: [],
+      externalAlerts: [],
     };
+    checkValueObjects(props, this.where);
+    (props.externalAlerts ?? []).forEach((name, i) => {
+      if (typeof name !== 'string' || !/^[a-zA-Z_][a-zA-Z0-9_:]*$/.test(name)) {
+        throw invalid(this.where, `externalAlerts[${i}]`, name, 'an alert name such as "BackupFailed" (letters, digits, _ and :)');
+      }
+      this.declaration.externalAlerts.push(name);
+    });
     this.monitoring.model.addRouting(this.declaration);
     for (const receiver of props.receivers ?? []) this.addReceiver(receiver);
     for (const route of props.routes ?? []) this.addRoute(route);
@@ -125,9 +143,7 @@ export class AlertRouting extends Construct {
     if (typeof name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) {
       throw invalid(this.where, 'templates key', name, 'a file name of letters, digits, ".", "_" and "-" (without .tmpl)');
     }
-    if (typeof text !== 'string' || !text.includes('{{')) {
-      throw invalid(this.where, `templates.${name}`, text, 'Go template text, e.g. {{ define "slack.title" }}...{{ end }}');
-    }
+    checkNotificationTemplateFile(text, this.where, `templates.${name}`);
     this.declaration.templates[name] = text;
     this.monitoring.model.touch();
   }
@@ -147,6 +163,7 @@ export class AlertRouting extends Construct {
     if (!(receiver instanceof Receiver)) {
       throw invalid(this.where, 'receivers', receiver, 'a Receiver such as Receiver.webhook("name", { url })');
     }
+    checkValueObjects(receiver, this.where, `receivers[${this.declaration.receivers.length}]`);
     receiver.validate(this.where);
     this.declaration.receivers.push(receiver);
     const model = { route: { matchers: [], routes: [], declaredBy: this.where }, receivers: [receiver], inhibitRules: [] };
@@ -156,6 +173,7 @@ export class AlertRouting extends Construct {
 
   /** Adds a child route under the root. */
   public addRoute(route: RouteOptions): void {
+    checkValueObjects(route, this.where, `routes[${this.declaration.routes.length}]`);
     this.declaration.routes.push(buildRoute(route, this.where, `routes[${this.declaration.routes.length}]`));
     this.monitoring.model.touch();
   }

@@ -2,6 +2,7 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { Duration } from '../model/duration';
 import { describeConstruct, invalid } from '../model/errors';
+import { checkValueObjects } from '../model/value-objects';
 import { LogSource } from '../model/logs/log-source';
 import { buildLokiSettings, LokiLimitsInput, LokiLogLevel } from '../model/logs/loki-settings';
 import { buildLogPipeline } from '../model/logs/pipeline';
@@ -57,6 +58,7 @@ export class LogPipeline extends Construct {
     super(scope, id);
     const monitoring = MonitoringStack.of(this, 'LogPipeline');
     const where = describeConstruct('LogPipeline', this.node.path);
+    checkValueObjects(props, where);
     const agent = props?.agent ?? LogAgent.ALLOY;
     if (agent !== LogAgent.ALLOY && agent !== LogAgent.PROMTAIL) throw invalid(where, 'agent', agent, 'LogAgent.ALLOY or LogAgent.PROMTAIL');
     const pipeline = buildLogPipeline({ sources: props?.sources }, where);

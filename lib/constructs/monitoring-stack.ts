@@ -6,10 +6,14 @@ import { Construct, IConstruct } from 'constructs';
 import { MonitoringEnvironment, AlertmanagerSettings, PrometheusSettings } from '../model/environment';
 import { describeConstruct, MonitoringConfigError, noMonitoringStack } from '../model/errors';
 import { Component } from '../model/layout';
-import { Secret } from '../model/secret';
+import { checkSecret, Secret } from '../model/secret';
+import { checkValueObjects } from '../model/value-objects';
 import { nonMetricsPortWarnings } from '../model/scrape';
 import { ExporterDeployment } from '../model/exporters';
 import { renderEnvironmentFiles, RenderedFiles, RenderSelection } from '../render/environment-files';
+import { environmentTopology } from './environment-topology';
+import { addCrossConstructChecks } from './cross-construct-checks';
+import { checkOneStackPerEnvironment } from './one-stack-per-environment';
 import { IMonitoringTarget } from './target';
 
 const MONITORING_STACK = Symbol.for('cdktf-monitoring.MonitoringStack');
@@ -97,12 +101,15 @@ export class MonitoringStack extends Construct {
         throw new MonitoringConfigError(where, `targets[${i}]`, `got ${String(target)}, expected a target such as new DockerHostTarget()`);
       }
     });
+    checkValueObjects({ prometheus: props.prometheus, alertmanager: props.alertmanager, grafana: props.grafana }, where);
+    checkOneStackPerEnvironment(this, props.environment, where);
     this.model = new MonitoringEnvironment(props.environment, props.prometheus, props.alertmanager, where);
     this.environmentName = props.environment;
     this.targets = targets;
     this.grafana = props.grafana ?? {};
 
     this.node.addValidation({ validate: () => this.model.validate() });
+    addCrossConstructChecks(this);
     // Warnings that should not stop a build: printed by `cdktf synth`, kept in the manifest.
     this.node.addValidation({
       validate: () => {
@@ -134,7 +141,7 @@ export class MonitoringStack extends Construct {
     const key = JSON.stringify(select);
     const cache = this.renderCache;
     if (cache && cache.version === this.model.version && cache.select === key) return cache.files;
-    const files = renderEnvironmentFiles(this.model, select);
+    const files = renderEnvironmentFiles(this.model, select, environmentTopology(this));
     this.renderCache = { version: this.model.version, select: key, files };
     return files;
   }
@@ -176,6 +183,7 @@ export class MonitoringStack extends Construct {
    * `Secret.fromFile` is mounted from where the target keeps it. Called by child constructs.
    */
   public requireSecret(secret: Secret, component: Component, requestedBy: string): void {
+    checkSecret(secret, requestedBy, 'secret');
     for (const target of this.targets) target.provideSecret?.(secret, component, requestedBy);
   }
 }

@@ -1,15 +1,23 @@
 import { Construct } from 'constructs';
 import { describeConstruct } from '../model/errors';
+import { checkValueObjects } from '../model/value-objects';
 import { RuleTestCase } from '../model/rule-tests';
 import { Severity } from '../model/severity';
 import { buildSloRules, checkSlo, SloIndicator } from '../model/slo';
 import { AlertGroup } from './alert-group';
+import { renderedName } from './construct-name';
 import { MonitoringStack } from './monitoring-stack';
 
 /** Props of {@link ServiceLevelObjective}. */
 export interface ServiceLevelObjectiveProps {
   /** The service, the `service` label of the alerts. */
   readonly service: string;
+  /**
+   * The SLO's name: the `slo` label, the alert names (`<Name>ErrorBudgetFastBurn`) and the rule group `slo-<name>`.
+   * Set it when the construct id is taken.
+   * @default - the construct id
+   */
+  readonly name?: string;
   /** Target share of good events, e.g. `0.999` for 99.9 % over 30 days. */
   readonly objective: number;
   /** How good and bad events are counted: `SloIndicator.availability`, `.latency` or `.probe`. */
@@ -33,7 +41,7 @@ export interface ServiceLevelObjectiveProps {
 /**
  * A service level objective: recording rules for the error ratio over 5m…3d and multiwindow multi-burn-rate
  * alerts as in the SRE workbook (page: 1h/5m at 14.4× and 6h/30m at 6× the budget rate; ticket: 1d/2h at 3× and
- * 3d/6h at 1×), in a rule group named `slo-<id>`.
+ * 3d/6h at 1×), in a rule group named `slo-<name>` (the construct id unless `name` is given).
  */
 export class ServiceLevelObjective extends Construct {
   /** The rule group holding the SLO's rules. */
@@ -43,8 +51,10 @@ export class ServiceLevelObjective extends Construct {
     super(scope, id);
     MonitoringStack.of(this, 'ServiceLevelObjective');
     const where = describeConstruct('ServiceLevelObjective', this.node.path);
+    checkValueObjects(props, where);
+    const name = renderedName(where, id, props.name);
     const input = {
-      name: id,
+      name,
       service: props.service,
       objective: props.objective,
       indicator: props.indicator,
@@ -54,6 +64,6 @@ export class ServiceLevelObjective extends Construct {
       runbookUrl: props.runbookUrl,
     };
     checkSlo(input, where);
-    this.alertGroup = new AlertGroup(this, 'rules', { groupName: `slo-${id}`, rules: buildSloRules(input), tests: props.tests });
+    this.alertGroup = new AlertGroup(this, 'rules', { name: `slo-${name}`, rules: buildSloRules(input), tests: props.tests });
   }
 }

@@ -4,8 +4,10 @@ import { describeConstruct } from '../model/errors';
 import { BasicAuth, buildScrapeJob, DEFAULT_FALLBACK_SCRAPE_PROTOCOL, RelabelRule, ScrapeJobModel, ScrapeProtocol, ScrapeTls } from '../model/scrape';
 import { Secret } from '../model/secret';
 import { invalid } from '../model/errors';
+import { checkValueObjects } from '../model/value-objects';
 import { importScrapeConfigs } from '../import/scrape-configs';
 import { BLACKBOX, BlackboxProbeOptions, buildBlackboxModule, checkProbeUrls, Exporter, exporterDeployment } from '../model/exporters';
+import { renderedName } from './construct-name';
 import { MonitoringStack } from './monitoring-stack';
 
 /** Props of {@link ServiceScrape}. */
@@ -21,7 +23,14 @@ export interface ServiceScrapeProps {
    * @default - none: `targets` serve their own /metrics
    */
   readonly exporter?: Exporter;
-  /** The `job` label and job name; unique in the environment. @default - the construct id */
+  /**
+   * The job's name, unique in the environment: the `job` label, and the name of the exporter's container when there
+   * is one. Set it when the construct id is taken, e.g. `new ServiceScrape(monitoring, 'postgres-scrape', { name: 'postgres', ... })`
+   * next to an AlertGroup `postgres`.
+   * @default - `jobName`, else the construct id
+   */
+  readonly name?: string;
+  /** The same as `name` (the importers return it under this name). @default - `name`, else the construct id */
   readonly jobName?: string;
   /** Path of the metrics endpoint. @default "/metrics" */
   readonly metricsPath?: string;
@@ -81,7 +90,8 @@ export class ServiceScrape extends Construct {
     super(scope, id);
     const monitoring = MonitoringStack.of(this, 'ServiceScrape');
     const where = describeConstruct('ServiceScrape', this.node.path);
-    const jobName = props.jobName ?? id;
+    checkValueObjects(props, where);
+    const jobName = renderedName(where, id, props.name, { field: 'jobName', value: props.jobName });
     this.job = props.exporter
       ? this.exporterJob(monitoring, props, jobName, where)
       : buildScrapeJob({ ...props, targets: props.targets ?? [], jobName, fallbackScrapeProtocol: props.fallbackScrapeProtocol ?? DEFAULT_FALLBACK_SCRAPE_PROTOCOL }, where);

@@ -1,4 +1,6 @@
 import type { MonitoringStack } from './monitoring-stack';
+import { describeConstruct, MonitoringConfigError } from '../model/errors';
+import { checkValueObjects } from '../model/value-objects';
 import type { Secret } from '../model/secret';
 import type { Component } from '../model/layout';
 import type { ExporterDeployment } from '../model/exporters';
@@ -30,4 +32,33 @@ export interface IMonitoringTarget {
   deployExporter?(deployment: ExporterDeployment, requestedBy: string): void;
   /** Called once when the environment gets a LogPipeline: run Loki and the agent (see `monitoring.model.logs`). */
   deployLogs?(monitoring: MonitoringStack, requestedBy: string): void;
+  /**
+   * Jobs the target scrapes besides the environment's scrape jobs (e.g. its agents' own `node` job), so rules that
+   * select them are not reported as selecting a job nothing scrapes.
+   * @default - none
+   */
+  scrapedJobs?(): readonly string[];
+}
+
+/**
+ * Runs a target's props check when the target is created and keeps its error for {@link targetProblem}: a target is
+ * created inside the MonitoringStack's props, before the MonitoringStack exists, so only `bind()` can name it.
+ */
+export function checkLater<T>(check: () => T): { readonly value?: T; readonly problem?: MonitoringConfigError } {
+  try {
+    return { value: check() };
+  } catch (e) {
+    if (e instanceof MonitoringConfigError) return { problem: e };
+    throw e;
+  }
+}
+
+/**
+ * The error of a target's props, reported where the target is bound: `DockerHostTarget of MonitoringStack dev/monitoring,
+ * images.prometheus: got ...`. Also reports an invalid Duration, Secret or Severity in the props.
+ */
+export function checkTargetProps(problem: MonitoringConfigError | undefined, props: unknown, monitoring: MonitoringStack, kind: string): void {
+  const where = `${kind} of ${describeConstruct('MonitoringStack', monitoring.node.path)}`;
+  if (problem) throw problem.at(problem.where === kind ? where : `${where} (${problem.where})`);
+  checkValueObjects(props, where);
 }

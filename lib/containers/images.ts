@@ -28,7 +28,7 @@ function imageOf(facts: ImageFacts): string {
 }
 
 /**
- * Pinned images (never `latest`), one per image key: the tags whose facts are in {@link IMAGE_FACTS}, so the specs
+ * Pinned images (never `latest`), one per image key: the tags whose facts are in `IMAGE_FACTS` (lib/containers/images.ts), so the specs
  * are checked against the images that run. Override any of them with `DockerHostTargetProps.images`.
  */
 export const DEFAULT_IMAGES: Readonly<Record<ImageKey, string>> = Object.fromEntries(

@@ -149,7 +149,7 @@ function importRecordingRule(rule: SourceMap, record: string): RecordingRuleDefi
 function importExpr(rule: SourceMap): string {
   const node = rule.req('expr', 'a PromQL expression');
   const expr = node.string('a PromQL expression');
-  checkPromQL(expr, node.where, node.field);
+  checkPromQL(expr, node.where, node.field, { rule: true });
   return expr;
 }
 

@@ -1,4 +1,5 @@
 import { RELABEL_ACTIONS, RelabelAction, RelabelRule } from '../model/scrape';
+import { checkRe2 } from '../model/re2';
 import { optional } from './shared';
 import { SourceNode } from './yaml-source';
 
@@ -16,12 +17,10 @@ export function importRelabelRules(node: SourceNode): RelabelRule[] {
       throw actionNode.invalid(`one of ${RELABEL_ACTIONS.join(', ')}`);
     }
     const regex = map.optString('regex', 'a regular expression');
+    // Prometheus compiles it with Go's regexp (RE2); the message points at the `regex:` line.
     if (regex !== undefined) {
-      try {
-        new RegExp(`^(?:${regex})$`);
-      } catch (e) {
-        throw map.get('regex')!.invalid(`a regular expression that compiles (${(e as Error).message})`);
-      }
+      const node = map.get('regex')!;
+      checkRe2(regex, node.where, node.field, { program: 'Prometheus', allowEmpty: true });
     }
     return {
       ...optional('sourceLabels', map.opt('source_labels')?.strings('a list of label names')),

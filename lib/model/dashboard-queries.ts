@@ -1,16 +1,14 @@
 // The queries of a Grafana dashboard (JSON model), the data sources they run on, and their checks: PromQL and LogQL
 // parsing after Grafana's template variables are replaced, and data source references against the declared ones.
-import type { LRParser } from '@lezer/lr';
+import { logqlParser, parseLogQLTree } from './logs/logql-parser';
 import { DashboardJson } from './dashboard';
-import { MonitoringConfigError, invalid, queryParseError, showValue, unknownReference } from './errors';
+import { MonitoringConfigError, invalid, promqlRefused, promqlTypeError, queryParseError, showValue, unknownReference } from './errors';
 import { checkLogQL } from './logs/logql';
-import { positionOf, promqlErrorOffset } from './promql';
+import { positionOf, promqlErrorOffset, promqlTypeProblem } from './promql';
 import { firstErrorOffset, nearText } from './query-parse';
+import { invalidRegexMatcher } from './promql-regex';
 
-// The package is an ES module with CommonJS builds; TypeScript's node16 resolution only sees its ESM types.
-// (PromQL is parsed through promqlErrorOffset, which parses expressions that differ only in label values once.)
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parser: logqlParser } = require('@grafana/lezer-logql') as { parser: LRParser };
+// PromQL is parsed through promqlErrorOffset, which parses expressions that differ only in label values once.
 
 /** A data source reference as dashboard JSON stores it (`{ type, uid }`; older dashboards store a name string). */
 export interface DataSourceRefJson {
@@ -457,6 +455,10 @@ function variableQueryParts(language: 'promql' | 'logql', query: string, field: 
 }
 
 const parsedInterpolated = new Set<string>();
+/** String literals and `[...]` ranges of a query, where a template variable is a label value or a duration. */
+const VALUES_AND_RANGES = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`|\[[^\]]*\]/g;
+/** A template variable (`$x`, `${x}`, `[[x]]`) left after values and ranges are taken out. */
+const VARIABLE_OUTSIDE_VALUES = /\$|\[\[/;
 
 /** The parse error of one query, with its position in the expression as stored. */
 function queryError(query: DashboardQuery, base: string): MonitoringConfigError | undefined {
@@ -473,7 +475,7 @@ function queryError(query: DashboardQuery, base: string): MonitoringConfigError 
     const { text, origin } = interpolateTemplateVariables(part.text);
     const cacheKey = `${language}\u0000${text}`;
     if (parsedInterpolated.has(cacheKey)) continue;
-    const errorAt = language === 'promql' ? promqlErrorOffset(text) : firstErrorOffset(logqlParser, text);
+    const errorAt = language === 'promql' ? promqlErrorOffset(text) : firstErrorOffset(logqlParser, text, parseLogQLTree(text));
     if (errorAt < 0) {
       // LogQL has rules beyond the grammar (a stream selector needs a matcher that cannot match ""): the shared check.
       if (language === 'logql') {
@@ -483,6 +485,20 @@ function queryError(query: DashboardQuery, base: string): MonitoringConfigError 
           if (e instanceof MonitoringConfigError) return e;
           throw e;
         }
+      }
+      // Types are checked where no variable stands for an expression or a number (a replaced one could be either).
+      if (language === 'promql' && !VARIABLE_OUTSIDE_VALUES.test(part.text.replace(VALUES_AND_RANGES, ''))) {
+        const problem = promqlTypeProblem(text);
+        if (problem) {
+          const { line, column } = positionOf(expression, part.offset + origin[Math.min(problem.at, text.length)]);
+          return promqlTypeError(where, query.field, problem.message, line, column, expression);
+        }
+      }
+      // Prometheus compiles regex matchers with Go's regexp (RE2); a variable stands in by its name there.
+      const regex = language === 'promql' ? invalidRegexMatcher(text) : undefined;
+      if (regex) {
+        const { line, column } = positionOf(expression, part.offset + origin[Math.min(regex.at, text.length)]);
+        return promqlRefused(where, query.field, regex.what, line, column, regex.reason, expression);
       }
       parsedInterpolated.add(cacheKey);
       continue;

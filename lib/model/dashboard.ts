@@ -8,21 +8,29 @@ export type DashboardJson = Record<string, unknown>;
 export interface DashboardModel {
   /** Stable uid (Grafana: at most 40 characters of letters, digits, `-` and `_`). */
   readonly uid: string;
+  /** The dashboard title, unique in its folder. */
   readonly title: string;
-  /** Folder title in Grafana; undefined = General. */
+  /** Folder title in Grafana; undefined = General. @default - the General folder */
   readonly folder?: string;
   /** The dashboard JSON, with uid and title set and `id`/`version` removed. */
   readonly json: DashboardJson;
+  /** The construct that declared it, for messages. */
   readonly declaredBy: string;
 }
 
 /** A data source the environment provides to Grafana. */
 export interface DataSourceModel {
+  /** The uid dashboards and alert rules refer to it by. */
   readonly uid: string;
+  /** The name Grafana shows. */
   readonly name: string;
+  /** The plugin type, e.g. `prometheus`, `loki`, `alertmanager`. */
   readonly type: string;
+  /** Where Grafana reaches it. */
   readonly url: string;
+  /** Whether it is the organization's default data source. */
   readonly isDefault: boolean;
+  /** Plugin settings (`jsonData`). @default - none */
   readonly jsonData?: Readonly<Record<string, unknown>>;
 }
 

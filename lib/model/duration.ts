@@ -1,4 +1,4 @@
-import { invalid } from './errors';
+import { invalid, MonitoringConfigError } from './errors';
 
 const UNIT_MS: Record<string, number> = {
   y: 365 * 24 * 3600 * 1000,
@@ -22,27 +22,27 @@ const PROMETHEUS_DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d
 export class Duration {
   /** `n` milliseconds. */
   public static millis(n: number): Duration {
-    return Duration.of(n, 1, 'ms');
+    return Duration.of(n, 1, 'ms', 'millis');
   }
   /** `n` seconds. */
   public static seconds(n: number): Duration {
-    return Duration.of(n, UNIT_MS.s, 's');
+    return Duration.of(n, UNIT_MS.s, 's', 'seconds');
   }
   /** `n` minutes. */
   public static minutes(n: number): Duration {
-    return Duration.of(n, UNIT_MS.m, 'm');
+    return Duration.of(n, UNIT_MS.m, 'm', 'minutes');
   }
   /** `n` hours. */
   public static hours(n: number): Duration {
-    return Duration.of(n, UNIT_MS.h, 'h');
+    return Duration.of(n, UNIT_MS.h, 'h', 'hours');
   }
   /** `n` days. */
   public static days(n: number): Duration {
-    return Duration.of(n, UNIT_MS.d, 'd');
+    return Duration.of(n, UNIT_MS.d, 'd', 'days');
   }
   /** `n` weeks. */
   public static weeks(n: number): Duration {
-    return Duration.of(n, UNIT_MS.w, 'w');
+    return Duration.of(n, UNIT_MS.w, 'w', 'weeks');
   }
 
   /**
@@ -51,10 +51,13 @@ export class Duration {
    * @param where who gave it, for the error message
    * @param field which field held it, for the error message
    */
-  public static parse(text: string, where = 'Duration', field = 'value'): Duration {
+  public static parse(text: string, where?: string, field?: string): Duration {
     const match = typeof text === 'string' ? PROMETHEUS_DURATION.exec(text) : null;
-    if (!match || text === '' ) {
-      throw invalid(where, field, text, 'a Prometheus duration such as "30s", "5m", "1h30m" or "15d" (units y, w, d, h, m, s, ms, largest first)');
+    if (!match || text === '') {
+      const expected = 'a Prometheus duration such as "30s", "5m", "1h30m" or "15d" (units y, w, d, h, m, s, ms, largest first)';
+      // Without a receiver to name, the error waits for the construct that receives the value (see Duration.from).
+      if (where === undefined) return new Duration(NaN, invalid('Duration.parse', 'text', text, expected));
+      throw invalid(where, field ?? 'value', text, expected);
     }
     let ms = 0;
     UNIT_ORDER.forEach((unit, i) => {
@@ -65,18 +68,41 @@ export class Duration {
 
   /** Accepts either a Duration or Prometheus duration text. */
   public static from(value: Duration | string, where: string, field: string): Duration {
-    if (value instanceof Duration) return value;
+    if (value instanceof Duration) {
+      if (value.problem) throw value.problem.at(where, field);
+      return value;
+    }
     return Duration.parse(value, where, field);
   }
 
-  private static of(n: number, unitMs: number, unit: string): Duration {
+  /**
+   * A duration of `n` units. A bad `n` (negative, not finite, not a whole number of milliseconds) gives a Duration that
+   * carries its error: the construct that receives it reports it with its path and field, and using it anywhere else
+   * throws it.
+   */
+  private static of(n: number, unitMs: number, unit: string, factory: string): Duration {
     if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n * unitMs)) {
-      throw invalid('Duration', unit, n, 'a non-negative number that is a whole number of milliseconds');
+      const problem = new MonitoringConfigError(
+        'Duration',
+        unit,
+        `got Duration.${factory}(${typeof n === 'number' ? String(n) : JSON.stringify(n)}), expected a non-negative number that is a whole number of milliseconds`,
+      );
+      return new Duration(NaN, problem);
     }
     return new Duration(n * unitMs);
   }
 
-  private constructor(private readonly ms: number) {}
+  private constructor(
+    private readonly length: number,
+    /** Why this duration is invalid, for the construct that receives it. @default - none: the duration is valid */
+    public readonly problem?: MonitoringConfigError,
+  ) {}
+
+  /** The length in milliseconds; throws the value's error when it is invalid. */
+  private get ms(): number {
+    if (this.problem) throw this.problem;
+    return this.length;
+  }
 
   /** The length in milliseconds. */
   public toMilliseconds(): number {

@@ -1,9 +1,10 @@
 import type { GrafanaAlertingProvisioning } from '../render/grafana-alert-rules';
-import { checkAlertmanagerVersion, DEFAULT_ALERTMANAGER_VERSION } from './alertmanager-versions';
+import { alertmanagerMinor, checkAlertmanagerVersion, DEFAULT_ALERTMANAGER_VERSION } from './alertmanager-versions';
 import { DashboardModel, DataSourceModel } from './dashboard';
 import { BlackboxModuleModel, ExporterDeployment } from './exporters';
 import { Duration } from './duration';
 import { duplicate, invalid, MonitoringConfigError } from './errors';
+import { notificationTemplateErrors } from './go-template-check';
 import { checkLabels } from './names';
 import { PrometheusModel } from './prometheus';
 import { Receiver } from './receivers';
@@ -26,6 +27,8 @@ import { LogPipelineModel } from './logs/pipeline';
 import { LokiSettingsModel } from './logs/loki-settings';
 import { TimeIntervalOptions } from './time-intervals';
 import { ScrapeJobModel } from './scrape';
+import { checkJobTimeout } from './scrape-timing';
+
 
 /** Prometheus-wide settings of an environment. */
 export interface PrometheusSettings {
@@ -58,28 +61,43 @@ export interface AlertmanagerSettings {
 
 /** One routing declaration (an `AlertRouting` construct), validated. */
 export interface RoutingDeclaration {
+  /** The construct that declared it, for messages. */
   readonly declaredBy: string;
+  /** Receivers it declares. */
   readonly receivers: readonly Receiver[];
+  /** The root route, when this declaration sets it (exactly one per environment does). @default - none */
   readonly root?: RouteModel;
+  /** Child routes it appends under the root route. */
   readonly routes: readonly RouteModel[];
+  /** Inhibit rules it declares. */
   readonly inhibitRules: readonly InhibitRuleModel[];
+  /** Named time intervals it declares. */
   readonly timeIntervals: readonly TimeIntervalOptions[];
+  /** Notification templates: name (without `.tmpl`) → Go template text. */
   readonly templates: Readonly<Record<string, string>>;
   /** Routing expectations: alerts with these labels must reach exactly these receivers. */
   readonly expectations: readonly RoutingExpectation[];
+  /** Alert names that reach Alertmanager from outside the environment's rules; routes may match them. @default [] */
+  readonly externalAlerts?: readonly string[];
 }
 
 /** "An alert with `labels` is delivered to exactly `receivers`", checked with amtool in tests. */
 export interface RoutingExpectation {
+  /** The labels of an example alert. */
   readonly labels: Readonly<Record<string, string>>;
+  /** The receivers it must reach, all of them and no others. */
   readonly receivers: readonly string[];
 }
 
 /** The environment's log pipeline: sources and stages, Loki, and which agent ships the lines. */
 export interface LogsDeclaration {
+  /** Sources and stages. */
   readonly pipeline: LogPipelineModel;
+  /** Loki's settings. */
   readonly loki: LokiSettingsModel;
+  /** The agent that ships the lines to Loki. */
   readonly agent: 'alloy' | 'promtail';
+  /** The LogPipeline that declared it, for messages. */
   readonly declaredBy: string;
 }
 
@@ -89,6 +107,9 @@ export const FALLBACK_RECEIVER = 'default-discard';
 /**
  * All monitoring of one environment as plain data: what to scrape, rule groups, routing, dashboards and data
  * sources. Constructs and targets add to it; renderers read from it. It knows nothing of cdktf.
+ *
+ * Read-only outside this library (`MonitoringStack.model`): the methods that add to it are internal, because only
+ * the constructs validate what they add. Declare monitoring with the constructs instead.
  */
 export class MonitoringEnvironment {
   private readonly jobs: ScrapeJobModel[] = [];
@@ -107,7 +128,7 @@ export class MonitoringEnvironment {
 
   /** The Prometheus settings, validated. */
   public readonly prometheus: Omit<PrometheusModel, 'scrapeJobs' | 'ruleGroups' | 'alertmanagers'>;
-  /** Alertmanager settings, validated. */
+  /** Alertmanager settings, validated. @default - Alertmanager's 5m */
   public readonly resolveTimeout?: Duration;
   /** The oldest Alertmanager the rendered file targets. */
   public readonly alertmanagerVersion: AlertmanagerVersion;
@@ -125,6 +146,10 @@ export class MonitoringEnvironment {
     checkLabels(prometheus.externalLabels, where, 'prometheus.externalLabels');
     const scrapeInterval = Duration.from(prometheus.scrapeInterval ?? '15s', where, 'prometheus.scrapeInterval');
     const scrapeTimeout = Duration.from(prometheus.scrapeTimeout ?? '10s', where, 'prometheus.scrapeTimeout');
+    for (const [key, value] of [['scrapeInterval', scrapeInterval], ['evaluationInterval', prometheus.evaluationInterval === undefined ? undefined : Duration.from(prometheus.evaluationInterval, where, 'prometheus.evaluationInterval')]] as const) {
+      // Prometheus reads 0 as "unset" and silently uses its own default (1m), not what the file says.
+      if (value !== undefined && value.toMilliseconds() === 0) throw invalid(where, `prometheus.${key}`, value.toPrometheus(), 'a duration > 0');
+    }
     if (scrapeTimeout.isLongerThan(scrapeInterval)) {
       throw invalid(where, 'prometheus.scrapeTimeout', scrapeTimeout.toPrometheus(), `at most the scrape interval (${scrapeInterval.toPrometheus()})`);
     }
@@ -150,19 +175,20 @@ export class MonitoringEnvironment {
     return this.revision;
   }
 
-  /** Adds a scrape job. */
+  /** Adds a scrape job. @internal */
   public addScrapeJob(job: ScrapeJobModel): void {
+    checkJobTimeout(job, this.prometheus.scrapeInterval);
     this.jobs.push(job);
     this.revision++;
   }
 
-  /** Adds a rule group. */
+  /** Adds a rule group. @internal */
   public addRuleGroup(group: RuleGroupModel): void {
     this.groups.push(group);
     this.revision++;
   }
 
-  /** Replaces a rule group previously added (same object identity), e.g. after `addRule`. */
+  /** Replaces a rule group previously added (same object identity), e.g. after `addRule`. @internal */
   public replaceRuleGroup(previous: RuleGroupModel, next: RuleGroupModel): void {
     const index = this.groups.indexOf(previous);
     if (index < 0) throw new Error('internal: replacing a rule group that was never added');
@@ -170,30 +196,30 @@ export class MonitoringEnvironment {
     this.revision++;
   }
 
-  /** Adds a routing declaration. The object may grow later (its arrays are read at render time). */
+  /** Adds a routing declaration. The object may grow later (its arrays are read at render time). @internal */
   public addRouting(routing: RoutingDeclaration): void {
     this.routings.push(routing);
     this.revision++;
   }
 
-  /** Marks the environment changed (after a routing declaration grew). */
+  /** Marks the environment changed (after a routing declaration grew). @internal */
   public touch(): void {
     this.revision++;
   }
 
-  /** Adds a dashboard. */
+  /** Adds a dashboard. @internal */
   public addDashboard(dashboard: DashboardModel): void {
     this.dashboards.push(dashboard);
     this.revision++;
   }
 
-  /** Adds a Grafana data source. */
+  /** Adds a Grafana data source. @internal */
   public addDataSource(dataSource: DataSourceModel): void {
     this.dataSources.push(dataSource);
     this.revision++;
   }
 
-  /** Declares the environment's log pipeline (one per environment; a second is reported by {@link validate}). */
+  /** Declares the environment's log pipeline (one per environment; a second is reported by {@link validate}). @internal */
   public setLogs(logs: LogsDeclaration): void {
     this.logDeclarations.push(logs);
     this.revision++;
@@ -204,13 +230,13 @@ export class MonitoringEnvironment {
     return this.logDeclarations[0];
   }
 
-  /** Adds a rule group evaluated by Loki's ruler (LogQL). */
+  /** Adds a rule group evaluated by Loki's ruler (LogQL). @internal */
   public addLokiRuleGroup(group: RuleGroupModel): void {
     this.lokiGroups.push(group);
     this.revision++;
   }
 
-  /** Replaces a Loki rule group previously added. */
+  /** Replaces a Loki rule group previously added. @internal */
   public replaceLokiRuleGroup(previous: RuleGroupModel, next: RuleGroupModel): void {
     const index = this.lokiGroups.indexOf(previous);
     if (index < 0) throw new Error('internal: replacing a Loki rule group that was never added');
@@ -223,7 +249,7 @@ export class MonitoringEnvironment {
     return this.lokiGroups;
   }
 
-  /** Sets the promtool unit tests of a rule group (replacing earlier ones of the same group). */
+  /** Sets the promtool unit tests of a rule group (replacing earlier ones of the same group). @internal */
   public setRuleTests(suite: RuleTestSuiteModel): void {
     this.testSuites.set(suite.groupName, suite);
     this.revision++;
@@ -234,13 +260,13 @@ export class MonitoringEnvironment {
     return [...this.testSuites.keys()].sort().map((name) => this.testSuites.get(name)!);
   }
 
-  /** Adds an exporter to deploy (postgres, redis). */
+  /** Adds an exporter to deploy (postgres, redis). @internal */
   public addExporter(deployment: ExporterDeployment, declaredBy: string): void {
     this.exporterDeployments.push({ deployment, declaredBy });
     this.revision++;
   }
 
-  /** Adds a blackbox module a probe uses; the same name with other settings is reported by {@link validate}. */
+  /** Adds a blackbox module a probe uses; the same name with other settings is reported by {@link validate}. @internal */
   public addBlackboxModule(module: BlackboxModuleModel, declaredBy: string): void {
     this.probeModules.push({ module, declaredBy });
     this.revision++;
@@ -262,6 +288,7 @@ export class MonitoringEnvironment {
    * Has the environment's Grafana evaluate the alerting rules (Grafana-managed alerting, provisioned from files) and
    * send them to `alertmanagerUrl`; Prometheus then keeps evaluating them for its UI and the promtool tests, but
    * sends nothing, so every alert notifies once.
+   * @internal
    */
   public setGrafanaAlerting(settings: GrafanaAlertingProvisioning): void {
     this.grafanaAlertingSettings = settings;
@@ -274,7 +301,7 @@ export class MonitoringEnvironment {
     return this.grafanaAlertingSettings;
   }
 
-  /** Sets where Prometheus sends alerts (`host:port`). */
+  /** Sets where Prometheus sends alerts (`host:port`). @internal */
   public setAlertmanagers(addresses: readonly string[]): void {
     this.alertmanagerAddresses = this.grafanaAlertingSettings ? [] : [...addresses];
     this.revision++;
@@ -429,6 +456,7 @@ export class MonitoringEnvironment {
         });
       }
     }
+    for (const e of notificationTemplateErrors(this.routings, alertmanagerMinor(this.alertmanagerVersion))) errors.push(e.message);
     attempt(() =>
       checkRouting(
         this.alertmanagerModel(),

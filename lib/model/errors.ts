@@ -9,12 +9,20 @@ export class MonitoringConfigError extends Error {
   public readonly where: string;
   /** The prop or field that holds the bad input, e.g. `expr`. */
   public readonly field: string;
+  /** What is wrong with it, e.g. `got "5 m", expected a Prometheus duration ...`. */
+  public readonly detail: string;
 
   constructor(where: string, field: string, detail: string) {
     super(`${where}, ${field}: ${detail}`);
     this.name = 'MonitoringConfigError';
     this.where = where;
     this.field = field;
+    this.detail = detail;
+  }
+
+  /** The same problem, reported where it was received: `<where>, <field>: <detail>`. */
+  public at(where: string, field: string = this.field): MonitoringConfigError {
+    return new MonitoringConfigError(where, field, this.detail);
   }
 }
 
@@ -22,6 +30,7 @@ export class MonitoringConfigError extends Error {
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value); // JSON would say null
   try {
     const json = JSON.stringify(value);
     return json.length > 120 ? `${json.slice(0, 117)}...` : json;
@@ -92,6 +101,21 @@ export function promqlRefused(
     where,
     field,
     `${what} at ${line}:${column} in ${showValue(expression)}: ${reason}; expected PromQL that works on the rendered Prometheus 3`,
+  );
+}
+
+/** PromQL that parses but that Prometheus' type checks refuse: an argument of the wrong type, a range on an expression. */
+export function promqlTypeError(where: string, field: string, problem: string, line: number, column: number, expression: string): MonitoringConfigError {
+  return new MonitoringConfigError(where, field, `${problem} (at ${line}:${column} in ${showValue(expression)})`);
+}
+
+/** A rule expression whose result Prometheus' rule manager cannot use (a range vector, a string). */
+export function promqlRuleResult(where: string, field: string, type: string, expression: string, expected: string): MonitoringConfigError {
+  return new MonitoringConfigError(
+    where,
+    field,
+    `got ${showValue(expression)}, which returns a ${type}; a rule's expression must return an instant vector or a scalar ` +
+      `(Prometheus fails every evaluation of anything else with "rule result is not a vector or scalar", so the rule never fires or records); expected ${expected}`,
   );
 }
 

@@ -1,14 +1,17 @@
 import { Duration } from './duration';
+import { checkUrlHasNoSecret } from './clear-secrets';
 import { invalid } from './errors';
+import { checkRe2 } from './re2';
 import { checkTarget } from './scrape';
 import { Secret } from './secret';
 
 /** A file an exporter reads a secret from. `jsonKey` wraps the value as `{"<jsonKey>": "<value>"}`. */
 export interface ExporterSecretFile {
+  /** The secret written to the file. */
   readonly secret: Secret;
   /** Path inside the exporter's container. */
   readonly path: string;
-  /** When set, the file holds a JSON object mapping this key to the secret (redis_exporter's password file). */
+  /** When set, the file holds a JSON object mapping this key to the secret (redis_exporter's password file). @default - the file holds the secret alone */
   readonly jsonKey?: string;
 }
 
@@ -56,8 +59,11 @@ export interface BlackboxModuleOptions {
 
 /** A validated blackbox module. */
 export interface BlackboxModuleModel {
+  /** The module name probes refer to (`params.module`). */
   readonly name: string;
+  /** The probe timeout. */
   readonly timeout: Duration;
+  /** The HTTP prober settings. */
   readonly http: BlackboxHttpOptions;
 }
 
@@ -128,15 +134,17 @@ export function buildBlackboxModule(options: BlackboxModuleOptions = {}, where: 
   (http.validStatusCodes ?? []).forEach((code, i) => {
     if (!Number.isInteger(code) || code < 100 || code > 599) throw invalid(where, `exporter.module.http.validStatusCodes[${i}]`, code, 'an HTTP status code 100..599');
   });
+  // blackbox_exporter compiles these with Go's regexp (RE2), unanchored.
   (http.failIfBodyNotMatchesRegexp ?? []).forEach((re, i) => {
-    try {
-      new RegExp(re);
-    } catch (e) {
-      throw invalid(where, `exporter.module.http.failIfBodyNotMatchesRegexp[${i}]`, re, `a regular expression that compiles (${(e as Error).message})`);
-    }
+    checkRe2(re, where, `exporter.module.http.failIfBodyNotMatchesRegexp[${i}]`, { program: 'blackbox_exporter' });
   });
   return { name, timeout: Duration.from(options.timeout ?? '5s', where, 'exporter.module.timeout'), http };
 }
+
+/** Why a probe URL must not carry a credential, and what to do instead. */
+const PROBE_URL_CREDENTIAL =
+  "a probe URL without a credential: probe URLs are written into prometheus.yml as targets and become the probe's instance label; " +
+  'probe an endpoint that needs none, e.g. a health path';
 
 /** Checks probe URLs. */
 export function checkProbeUrls(urls: readonly string[], where: string): void {
@@ -144,6 +152,8 @@ export function checkProbeUrls(urls: readonly string[], where: string): void {
     throw invalid(where, 'exporter.urls', urls, 'a non-empty list of URLs to probe, e.g. ["http://api:8000/health"]');
   }
   urls.forEach((url, i) => {
+    // Before the URL check, whose message shows the URL as given.
+    checkUrlHasNoSecret(url, where, `exporter.urls[${i}]`, PROBE_URL_CREDENTIAL);
     let parsed: URL | undefined;
     try {
       parsed = new URL(url);
@@ -153,7 +163,6 @@ export function checkProbeUrls(urls: readonly string[], where: string): void {
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
       throw invalid(where, `exporter.urls[${i}]`, url, 'an http:// or https:// URL');
     }
-    if (parsed.username || parsed.password) throw invalid(where, `exporter.urls[${i}]`, '<url with credentials>', 'a URL without user:password@');
   });
 }
 

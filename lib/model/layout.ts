@@ -26,6 +26,10 @@ export const FILES = {
   grafanaDashboardProvider: 'grafana/provisioning/dashboards/dashboards.yml',
   grafanaAlerting: 'grafana/provisioning/alerting/alerting.yml',
   grafanaDashboard: (relative: string) => `grafana/dashboards/${relative}`,
+  /** Who is paged for what, for reviewers: not shipped to any program. */
+  overviewPaging: 'overview/paging.md',
+  /** The environment's overview page, for people: not shipped to any program. */
+  overviewPage: 'overview/index.html',
 } as const;
 
 /** The component a logical path belongs to. */

@@ -1,5 +1,6 @@
 import { invalid } from './errors';
 import { checkLabelName } from './names';
+import { checkRe2 } from './re2';
 
 /** The four Alertmanager matcher operators. */
 export type MatchOperator = '=' | '!=' | '=~' | '!~';
@@ -27,22 +28,20 @@ export class Matcher {
   }
 
   private constructor(
+    /** The label the matcher tests. */
     public readonly label: string,
+    /** `=`, `!=`, `=~` or `!~`. */
     public readonly operator: MatchOperator,
+    /** The value, or for `=~`/`!~` the regular expression (anchored, RE2). */
     public readonly value: string,
   ) {}
 
-  /** Checks label name and, for regex operators, that the regex compiles. */
+  /** Checks label name and, for regex operators, that the value is RE2 (what Alertmanager compiles). */
   public validate(where: string, field: string): void {
     checkLabelName(this.label, where, `${field}.label`);
     if (typeof this.value !== 'string') throw invalid(where, `${field}.value`, this.value, 'a string');
-    if (this.operator === '=~' || this.operator === '!~') {
-      try {
-        new RegExp(`^(?:${this.value})$`);
-      } catch (e) {
-        throw invalid(where, `${field}.value`, this.value, `a regular expression that compiles (${(e as Error).message})`);
-      }
-    }
+    // Alertmanager compiles the value with Go's regexp as `^(?:value)$`: RE2, not JavaScript.
+    if (this.operator === '=~' || this.operator === '!~') checkRe2(this.value, where, `${field}.value`, { program: 'Alertmanager', allowEmpty: true });
   }
 
   /** Alertmanager text form: `label="value"`, with the value quoted and escaped. */

@@ -1,5 +1,8 @@
+import { checkUrlHasNoSecret } from './clear-secrets';
 import { invalid, missing } from './errors';
+import { checkIntegrationTemplates } from './go-template-check';
 import { Secret } from './secret';
+import { checkEmailAddresses, checkMaxAlerts } from './receiver-values';
 
 /** Options shared by every integration. */
 export interface IntegrationOptions {
@@ -198,37 +201,15 @@ export class Receiver {
 }
 
 function checkUrl(value: unknown, where: string, field: string): void {
-  if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(value)) {
+  if (typeof value !== 'string' || !/^https?:\/\/[^\s/?#]+([/?#]\S*)?$/.test(value)) {
     throw invalid(where, field, value, 'an http:// or https:// URL');
   }
 }
 
-/** Hosts whose webhook URLs are credentials by themselves: whoever has the URL can post. */
-const SECRET_URL_HOSTS = [/^hooks\.slack\.com$/, /(^|\.)discord(app)?\.com$/, /\.webhook\.office\.com$/, /\.logic\.azure\.com$/, /\.powerplatform\.com$/];
-/** Query parameters that carry a credential. */
-const SECRET_QUERY_KEYS = /^(token|access_token|api_?key|key|secret|sig|signature|code|password|auth)$/i;
-
-/** Refuses a literal webhook URL that is a credential by itself: it must be a Secret (rendered as `url_file`). */
-function checkUrlCarriesNoCredential(url: string, where: string): void {
-  if (/\/\/[^/]*@/.test(url)) {
-    throw invalid(where, 'url', '<url with credentials>', 'a URL without user:password@ (use auth with a Secret)');
-  }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw invalid(where, 'url', url, 'an http:// or https:// URL');
-  }
-  const secretKey = [...parsed.searchParams.keys()].find((k) => SECRET_QUERY_KEYS.test(k));
-  if (secretKey !== undefined || SECRET_URL_HOSTS.some((host) => host.test(parsed.hostname))) {
-    throw invalid(
-      where,
-      'url',
-      `<${secretKey !== undefined ? `URL with a ${secretKey} parameter` : `${parsed.hostname} webhook URL`}>`,
-      'a Secret (Secret.fromVariable(...) or Secret.fromFile(...)): this URL grants access by itself, so Alertmanager reads it from a file (url_file) and it never appears in alertmanager.yml',
-    );
-  }
-}
+/** What to use instead of a webhook URL that carries a credential. */
+const WEBHOOK_URL_SECRET =
+  'a Secret for the whole URL (Secret.fromVariable(...) or Secret.fromFile(...)), which Alertmanager reads from a file (url_file) ' +
+  'so it never appears in alertmanager.yml, or a URL without the credential and auth with a Secret';
 
 function requireSecret(value: unknown, where: string, field: string): void {
   if (value === undefined) throw missing(where, field, 'a Secret (Secret.fromVariable(...) or Secret.fromFile(...))');
@@ -246,9 +227,11 @@ function validateIntegration(integration: Integration, where: string, field: str
     case 'webhook': {
       const url = integration.options.url;
       if (!(url instanceof Secret)) {
+        // The credential check comes first: the URL check's message shows the URL as given.
+        checkUrlHasNoSecret(url, here, 'url', WEBHOOK_URL_SECRET);
         checkUrl(url, here, 'url');
-        checkUrlCarriesNoCredential(url, here);
       }
+      checkMaxAlerts(integration.options.maxAlerts, here);
       const auth = integration.options.auth;
       if (auth?.bearerToken !== undefined) requireSecret(auth.bearerToken, here, 'auth.bearerToken');
       if (auth?.password !== undefined || auth?.username !== undefined) {
@@ -260,10 +243,7 @@ function validateIntegration(integration: Integration, where: string, field: str
     }
     case 'email': {
       const o = integration.options;
-      if (typeof o.to !== 'string' || !/^[^@\s,]+@[^@\s,]+(\s*,\s*[^@\s,]+@[^@\s,]+)*$/.test(o.to)) {
-        throw invalid(here, 'to', o.to, 'one or more email addresses, comma-separated');
-      }
-      if (typeof o.from !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(o.from)) throw invalid(here, 'from', o.from, 'an email address');
+      checkEmailAddresses(o, here);
       if (typeof o.smarthost !== 'string' || !/^[^\s:]+:\d+$/.test(o.smarthost)) {
         throw invalid(here, 'smarthost', o.smarthost, 'an SMTP server as "host:port", e.g. "smtp.example.com:587"');
       }
@@ -299,4 +279,5 @@ function validateIntegration(integration: Integration, where: string, field: str
     default:
       throw invalid(where, `${field}.type`, (integration as { type: unknown }).type, 'one of webhook, email, slack, pagerduty, opsgenie, msteams');
   }
+  checkIntegrationTemplates(integration, here);
 }

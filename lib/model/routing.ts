@@ -55,15 +55,25 @@ export interface InhibitRuleOptions {
 
 /** A validated route. */
 export interface RouteModel {
+  /** The receiver of the alerts this route matches. @default - the parent route's receiver */
   readonly receiver?: string;
+  /** Label matchers an alert must satisfy (all of them); none on the root route. */
   readonly matchers: readonly Matcher[];
+  /** Whether matching goes on to the next sibling route after this one matched. @default false */
   readonly continue?: boolean;
+  /** Labels that group alerts into one notification. @default - the parent route's */
   readonly groupBy?: readonly string[];
+  /** How long to wait before the first notification of a new group. @default - the parent route's */
   readonly groupWait?: Duration;
+  /** How long to wait before notifying about alerts added to a group. @default - the parent route's */
   readonly groupInterval?: Duration;
+  /** How long to wait before repeating a notification that was already sent. @default - the parent route's */
   readonly repeatInterval?: Duration;
+  /** Child routes, matched in order. */
   readonly routes: readonly RouteModel[];
+  /** Names of time intervals in which this route sends nothing. @default [] */
   readonly muteTimeIntervals?: readonly string[];
+  /** Names of time intervals outside which this route sends nothing. @default - always active */
   readonly activeTimeIntervals?: readonly string[];
   /** Where it was declared, for messages. */
   readonly declaredBy: string;
@@ -71,16 +81,23 @@ export interface RouteModel {
 
 /** A validated inhibit rule. */
 export interface InhibitRuleModel {
+  /** An alert matching these mutes the target alerts. */
   readonly sourceMatchers: readonly Matcher[];
+  /** Alerts matching these are muted while a source alert fires. */
   readonly targetMatchers: readonly Matcher[];
+  /** Labels whose values must be equal in the source and the target alert. */
   readonly equal: readonly string[];
 }
 
 /** Everything alertmanager.yml holds. */
 export interface AlertmanagerModel {
+  /** `global.resolve_timeout`. @default - Alertmanager's 5m */
   readonly resolveTimeout?: Duration;
+  /** The root route, with every routing declaration's child routes appended. */
   readonly route: RouteModel;
+  /** Every receiver of every routing declaration. */
   readonly receivers: readonly Receiver[];
+  /** Inhibit rules of every routing declaration. */
   readonly inhibitRules: readonly InhibitRuleModel[];
   /** Named time intervals. @default [] */
   readonly timeIntervals?: readonly TimeIntervalOptions[];
@@ -108,11 +125,25 @@ function buildTiming(options: RouteTimingOptions, where: string, field: string) 
   if (groupBy && groupBy.includes('...') && groupBy.length > 1) {
     throw invalid(where, `${field}.groupBy`, groupBy, '["..."] alone (group by all labels) or a list of label names');
   }
+  const duplicated = groupBy?.find((label, i) => groupBy.indexOf(label) !== i);
+  if (duplicated !== undefined) {
+    // Alertmanager config.go (Route.UnmarshalYAML): "duplicated label %q in group_by".
+    throw invalid(where, `${field}.groupBy`, groupBy, `each label once (${JSON.stringify(duplicated)} is listed twice; Alertmanager refuses the file)`);
+  }
+  const nonZero = (value: Duration | string | undefined, key: 'groupInterval' | 'repeatInterval', yamlKey: string) => {
+    if (value === undefined) return undefined;
+    const duration = Duration.from(value, where, `${field}.${key}`);
+    if (duration.toMilliseconds() === 0) {
+      // Alertmanager config.go (Route.UnmarshalYAML): "group_interval cannot be zero", "repeat_interval cannot be zero".
+      throw invalid(where, `${field}.${key}`, duration.toPrometheus(), `a duration > 0 (Alertmanager refuses the file: "${yamlKey} cannot be zero")`);
+    }
+    return duration;
+  };
   return {
     groupBy,
     groupWait: options.groupWait === undefined ? undefined : Duration.from(options.groupWait, where, `${field}.groupWait`),
-    groupInterval: options.groupInterval === undefined ? undefined : Duration.from(options.groupInterval, where, `${field}.groupInterval`),
-    repeatInterval: options.repeatInterval === undefined ? undefined : Duration.from(options.repeatInterval, where, `${field}.repeatInterval`),
+    groupInterval: nonZero(options.groupInterval, 'groupInterval', 'group_interval'),
+    repeatInterval: nonZero(options.repeatInterval, 'repeatInterval', 'repeat_interval'),
   };
 }
 

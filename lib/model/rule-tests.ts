@@ -110,32 +110,47 @@ export interface RuleTestCase {
 
 /** A validated expected alert. */
 export interface ExpectedAlertModel {
+  /** The labels the firing alert must have (including the rule's own). */
   readonly expLabels: Readonly<Record<string, string>>;
+  /** The annotations the firing alert must have, templates expanded. */
   readonly expAnnotations: Readonly<Record<string, string>>;
 }
 
 /** A validated alert rule test. */
 export interface AlertRuleTestModel {
+  /** When the alert is checked, from the start of the input series. */
   readonly evalTime: Duration;
+  /** The alert checked. */
   readonly alertname: string;
+  /** The alerts expected to fire then; empty means none. */
   readonly expAlerts: readonly ExpectedAlertModel[];
 }
 
 /** A validated PromQL expression test. */
 export interface PromqlExprTestModel {
+  /** The PromQL expression evaluated. */
   readonly expr: string;
+  /** When it is evaluated, from the start of the input series. */
   readonly evalTime: Duration;
+  /** The samples it must return. */
   readonly expSamples: readonly ExpectedSample[];
 }
 
 /** A validated test case. */
 export interface RuleTestCaseModel {
+  /** The test case name promtool prints. @default - none */
   readonly name?: string;
+  /** The spacing of the input series' values. @default - promtool's 1m */
   readonly interval?: Duration;
+  /** The series the rules read, in promtool's expanding notation. */
   readonly inputSeries: readonly InputSeries[];
+  /** Checks of alerts at given times. */
   readonly alertRuleTests: readonly AlertRuleTestModel[];
+  /** Checks of PromQL expressions at given times. */
   readonly promqlExprTests: readonly PromqlExprTestModel[];
+  /** External labels the templates see (`$externalLabels`). @default - the environment's */
   readonly externalLabels?: Readonly<Record<string, string>>;
+  /** The URL templates see as `$externalURL`. @default - none */
   readonly externalUrl?: string;
 }
 
@@ -145,8 +160,9 @@ export interface RuleTestSuiteModel {
   readonly groupName: string;
   /** The rule file the tests load, relative to the test file (promtool resolves it that way). */
   readonly ruleFile: string;
-  /** Rule evaluation interval; undefined means promtool's default (1m). */
+  /** Rule evaluation interval; undefined means promtool's default (1m). @default - promtool's 1m */
   readonly evaluationInterval?: Duration;
+  /** The test cases of the group. */
   readonly cases: readonly RuleTestCaseModel[];
 }
 
@@ -316,7 +332,7 @@ function buildAlertTest(test: AlertRuleTest, group: RuleGroupModel, where: strin
 function buildExprTest(test: PromqlExprTest, where: string, field: string): PromqlExprTestModel {
   if (test === null || typeof test !== 'object') throw invalid(where, field, test, '{ expr, evalTime, expSamples }');
   if (test.expr === undefined) throw missing(where, `${field}.expr`, 'a PromQL expression');
-  checkPromQL(test.expr, where, `${field}.expr`);
+  checkPromQL(test.expr, where, `${field}.expr`, { rule: true });
   if (test.evalTime === undefined) throw missing(where, `${field}.evalTime`, 'a duration since the start of the series, such as "10m"');
   const evalTime = Duration.from(test.evalTime, where, `${field}.evalTime`);
   const expSamples = checkList(test.expSamples, where, `${field}.expSamples`, 'a list of { labels, value }').map((sample, k) => {

@@ -1,8 +1,9 @@
 import { Duration } from './duration';
 import { duplicate, invalid, missing } from './errors';
+import { checkAlertRuleTemplates } from './go-template-check';
 import { checkLabelName, checkLabels, checkMetricName } from './names';
 import { checkPromQL } from './promql';
-import { Severity } from './severity';
+import { checkSeverity, Severity } from './severity';
 
 /** An alerting rule, as a Prometheus user writes it in a rule file. */
 export interface AlertingRuleDefinition {
@@ -75,20 +76,31 @@ export function isAlertingRule(rule: RuleDefinition): rule is AlertingRuleDefini
 
 /** A validated alerting rule, ready to render. */
 export interface AlertingRuleModel {
+  /** Discriminates alerting from recording rules. */
   readonly kind: 'alert';
+  /** The alert name. */
   readonly alert: string;
+  /** The PromQL (or, for Loki's ruler, LogQL) expression, checked. */
   readonly expr: string;
+  /** How long the expression must hold before the alert fires. @default - fires at once */
   readonly for?: Duration;
+  /** How long the alert keeps firing after the expression stopped holding. @default - stops at once */
   readonly keepFiringFor?: Duration;
+  /** Labels of the alert, `severity` among them. */
   readonly labels: Readonly<Record<string, string>>;
+  /** Annotations: `summary`, `description`, `runbook_url` and any others. */
   readonly annotations: Readonly<Record<string, string>>;
 }
 
 /** A validated recording rule, ready to render. */
 export interface RecordingRuleModel {
+  /** Discriminates recording from alerting rules. */
   readonly kind: 'record';
+  /** The name of the series the rule records. */
   readonly record: string;
+  /** The PromQL (or LogQL) expression, checked. */
   readonly expr: string;
+  /** Labels added to the recorded series. */
   readonly labels: Readonly<Record<string, string>>;
 }
 
@@ -101,10 +113,11 @@ export interface RuleGroupModel {
   readonly name: string;
   /** File name (without directory) the group renders to, e.g. `api-health.yml`. */
   readonly fileName: string;
-  /** Evaluation interval; undefined means the global evaluation interval. */
+  /** Evaluation interval; undefined means the global evaluation interval. @default - the environment's evaluation interval */
   readonly interval?: Duration;
-  /** Max number of alerts/series a rule may produce (0 = no limit). */
+  /** Max number of alerts/series a rule may produce (0 = no limit). @default 0 (no limit) */
   readonly limit?: number;
+  /** The group's rules, in file order. */
   readonly rules: readonly RuleModel[];
   /** Who declared the group, for cross-construct error messages. */
   readonly declaredBy: string;
@@ -126,16 +139,18 @@ export function buildRule(rule: RuleDefinition, where: string): RuleModel {
       throw invalid(where, 'rules[].alert', alerting.alert, 'an alert name such as "HighErrorRatio" (letters, digits, _ and :, not starting with a digit)');
     }
     if (alerting.expr === undefined) throw missing(here, 'expr', 'a PromQL expression');
-    checkPromQL(alerting.expr, here, 'expr');
+    checkPromQL(alerting.expr, here, 'expr', { rule: true });
     checkLabels(alerting.labels, here, 'labels');
     if (alerting.annotations !== undefined) {
       for (const name of Object.keys(alerting.annotations)) checkLabelName(name, here, 'annotations key');
     }
+    checkAlertRuleTemplates(alerting, here);
     const labels: Record<string, string> = { ...(alerting.labels ?? {}) };
     if (alerting.severity !== undefined) {
       if (!(alerting.severity instanceof Severity)) {
         throw invalid(here, 'severity', alerting.severity, 'a Severity such as Severity.CRITICAL or Severity.of("page")');
       }
+      checkSeverity(alerting.severity, here, 'severity');
       labels.severity = alerting.severity.value;
     }
     const annotations: Record<string, string> = {};
@@ -157,7 +172,7 @@ export function buildRule(rule: RuleDefinition, where: string): RuleModel {
     const here = `${where}, recording rule ${recording.record}`;
     checkMetricName(recording.record, where, 'rules[].record');
     if (recording.expr === undefined) throw missing(here, 'expr', 'a PromQL expression');
-    checkPromQL(recording.expr, here, 'expr');
+    checkPromQL(recording.expr, here, 'expr', { rule: true });
     checkLabels(recording.labels, here, 'labels');
     return { kind: 'record', record: recording.record, expr: recording.expr, labels: { ...(recording.labels ?? {}) } };
   }

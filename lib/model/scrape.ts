@@ -1,6 +1,9 @@
+import { checkParamsHaveNoSecret, checkUrlHasNoSecret } from './clear-secrets';
 import { Duration } from './duration';
 import { invalid } from './errors';
+import { checkRelabelFields } from './relabel-rules';
 import { checkLabelName, checkLabels, LABEL_NAME } from './names';
+import { checkRe2 } from './re2';
 import { Secret } from './secret';
 
 /** The relabel actions Prometheus 3.x understands (the same as 2.42's). */
@@ -60,23 +63,37 @@ export const DEFAULT_FALLBACK_SCRAPE_PROTOCOL: ScrapeProtocol = 'PrometheusText0
 
 /** A validated scrape job, ready to render into `scrape_configs`. */
 export interface ScrapeJobModel {
+  /** The job name, also the `job` label of every target. */
   readonly jobName: string;
+  /** Static targets: `host:port`, or URLs when the job probes through blackbox-exporter. */
   readonly targets: readonly string[];
+  /** The HTTP path of the metrics. @default - Prometheus' `/metrics` */
   readonly metricsPath?: string;
+  /** `http` or `https`. @default - Prometheus' `http` */
   readonly scheme?: 'http' | 'https';
+  /** Scrape interval of this job. @default - the environment's scrape interval */
   readonly interval?: Duration;
+  /** Scrape timeout of this job. @default - the environment's scrape timeout */
   readonly timeout?: Duration;
+  /** Labels added to every target of the job. */
   readonly labels: Readonly<Record<string, string>>;
+  /** URL query parameters sent with each scrape. @default - none */
   readonly params?: Readonly<Record<string, readonly string[]>>;
+  /** Whether the target's own `job`/`instance` labels win over Prometheus'. @default false */
   readonly honorLabels?: boolean;
+  /** Basic authentication, the password read from a file. @default - none */
   readonly basicAuth?: BasicAuth;
+  /** A bearer token read from a file (`authorization.credentials_file`). @default - none */
   readonly bearerToken?: Secret;
+  /** TLS settings of an `https` scrape. @default - Prometheus' defaults */
   readonly tls?: ScrapeTls;
+  /** Relabeling of targets before the scrape. */
   readonly relabelConfigs: readonly RelabelRule[];
+  /** Relabeling of scraped samples before they are stored. */
   readonly metricRelabelConfigs: readonly RelabelRule[];
-  /** The format of a scrape whose response names none (`fallback_scrape_protocol`). */
+  /** The format of a scrape whose response names none (`fallback_scrape_protocol`). @default - none: Prometheus refuses a response without a known content type */
   readonly fallbackScrapeProtocol?: ScrapeProtocol;
-  /** True when the targets are URLs probed through blackbox-exporter. */
+  /** True when the targets are URLs probed through blackbox-exporter. @default false */
   readonly probe?: boolean;
   /** Who declared the job, for cross-construct messages. */
   readonly declaredBy: string;
@@ -147,6 +164,11 @@ export function nonMetricsPortWarnings(job: ScrapeJobModel): string[] {
   return warnings;
 }
 
+/** What a scrape job uses instead of a credential in its URL: Prometheus reads these from files. */
+const SCRAPE_CREDENTIAL =
+  'no credential in the scrape URL: Prometheus writes params and the metrics path into prometheus.yml and cannot read them ' +
+  'from a file; authenticate with bearerToken or basicAuth.password (a Secret, read from a file)';
+
 function checkRelabel(rule: RelabelRule, where: string, field: string): void {
   if (rule === null || typeof rule !== 'object') throw invalid(where, field, rule, 'a relabel rule object');
   const action = rule.action ?? 'replace';
@@ -168,13 +190,9 @@ function checkRelabel(rule: RelabelRule, where: string, field: string): void {
   if (action === 'hashmod' && (!Number.isInteger(rule.modulus) || (rule.modulus ?? 0) <= 0)) {
     throw invalid(where, `${field}.modulus`, rule.modulus, 'a whole number > 0 for action "hashmod"');
   }
-  if (rule.regex !== undefined) {
-    try {
-      new RegExp(`^(?:${rule.regex})$`);
-    } catch (e) {
-      throw invalid(where, `${field}.regex`, rule.regex, `a regular expression that compiles (${(e as Error).message})`);
-    }
-  }
+  checkRelabelFields(rule, action, where, field);
+  // Prometheus compiles the regex with Go's regexp as `^(?s:regex)$`: RE2, not JavaScript.
+  if (rule.regex !== undefined) checkRe2(rule.regex, where, `${field}.regex`, { program: 'Prometheus', allowEmpty: true });
 }
 
 /** Validates a scrape job. */
@@ -188,6 +206,8 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
   if (!input.probe) input.targets.forEach((t, i) => checkTarget(t, where, `targets[${i}]`));
   const dup = input.targets.find((t, i) => input.targets.indexOf(t) !== i);
   if (dup !== undefined) throw invalid(where, 'targets', dup, 'each target listed once');
+  // Before the path check, whose message shows the path as given.
+  if (typeof input.metricsPath === 'string') checkUrlHasNoSecret(input.metricsPath, where, 'metricsPath', SCRAPE_CREDENTIAL);
   if (input.metricsPath !== undefined && (typeof input.metricsPath !== 'string' || !input.metricsPath.startsWith('/'))) {
     throw invalid(where, 'metricsPath', input.metricsPath, 'a path starting with "/", e.g. "/metrics"');
   }
@@ -219,6 +239,7 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
     throw invalid(where, 'bearerToken', '<redacted>', 'a Secret (Secret.fromVariable(...) or Secret.fromFile(...)); tokens are never written into prometheus.yml');
   }
   for (const name of Object.keys(input.params ?? {})) checkLabelName(name.replace(/[^a-zA-Z0-9_]/g, '_'), where, 'params key');
+  checkParamsHaveNoSecret(input.params, where, 'params', SCRAPE_CREDENTIAL);
   (input.relabelConfigs ?? []).forEach((r, i) => checkRelabel(r, where, `relabelConfigs[${i}]`));
   (input.metricRelabelConfigs ?? []).forEach((r, i) => checkRelabel(r, where, `metricRelabelConfigs[${i}]`));
   if (input.fallbackScrapeProtocol !== undefined && !(SCRAPE_PROTOCOLS as readonly string[]).includes(input.fallbackScrapeProtocol)) {

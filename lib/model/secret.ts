@@ -1,4 +1,4 @@
-import { invalid } from './errors';
+import { invalid, MonitoringConfigError } from './errors';
 
 /** Where secret files live inside every container of the environment. */
 export const SECRETS_DIR = '/etc/monitoring/secrets';
@@ -17,7 +17,8 @@ export class Secret {
    */
   public static fromVariable(variableName: string): Secret {
     if (typeof variableName !== 'string' || !/^[a-zA-Z_][a-zA-Z0-9_-]*$/.test(variableName)) {
-      throw invalid('Secret.fromVariable', 'variableName', variableName, 'a Terraform variable name (letters, digits, _ and -)');
+      // Reported by the construct that receives the Secret, with its path and field (see checkSecret).
+      return new Secret('variable', '', '', invalid('Secret.fromVariable', 'variableName', variableName, 'a Terraform variable name (letters, digits, _ and -)'));
     }
     return new Secret('variable', variableName, `${SECRETS_DIR}/${variableName}`);
   }
@@ -27,7 +28,7 @@ export class Secret {
    */
   public static fromFile(path: string): Secret {
     if (typeof path !== 'string' || !path.startsWith('/')) {
-      throw invalid('Secret.fromFile', 'path', path, 'an absolute path inside the container, e.g. "/run/secrets/slack_url"');
+      return new Secret('file', '', '', invalid('Secret.fromFile', 'path', path, 'an absolute path inside the container, e.g. "/run/secrets/slack_url"'));
     }
     return new Secret('file', path, path);
   }
@@ -39,7 +40,22 @@ export class Secret {
     public readonly name: string,
     /** The path where the program reads the secret. */
     public readonly filePath: string,
+    /**
+     * Why this Secret is invalid (a bad variable name or path): the construct that receives it reports the error with
+     * its path and field.
+     * @default - none: the Secret is valid
+     */
+    public readonly problem?: MonitoringConfigError,
   ) {}
+}
+
+/** Throws the error of an invalid Secret (`Secret.fromVariable('bad name')`) where it was received. */
+export function checkSecret(value: unknown, where: string, field: string): void {
+  if (value instanceof Secret && value.problem) throw secretProblem(value.problem, where, field);
+}
+
+function secretProblem(problem: MonitoringConfigError, where: string, field: string): MonitoringConfigError {
+  return new MonitoringConfigError(where, field, `${problem.where}: ${problem.detail}`);
 }
 
 /** Collects the secrets a config needs, so the target can provide their files. */

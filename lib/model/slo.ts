@@ -1,10 +1,10 @@
 import { Duration } from './duration';
 import { invalid } from './errors';
 import { prometheusFloatLabel } from './float-label';
-import { checkLabelName } from './names';
-import { checkPromQL } from './promql';
+import { checkLabelName, METRIC_NAME } from './names';
+import { checkPromQL, isPlainSelector } from './promql';
 import { AlertingRuleDefinition, RecordingRuleDefinition, RuleDefinition } from './rules';
-import { Severity } from './severity';
+import { checkSeverity, Severity } from './severity';
 
 /**
  * How "bad events / all events" is measured. Each factory takes PromQL selectors; the library builds the
@@ -16,7 +16,10 @@ export class SloIndicator {
    * `{ errors: 'http_requests_total{job="api",code=~"5.."}', total: 'http_requests_total{job="api"}' }`.
    */
   public static availability(options: { readonly errors: string; readonly total: string }): SloIndicator {
-    return new SloIndicator('availability', options.total, (w) => `sum(rate(${options.errors}[${w}])) / sum(rate(${options.total}[${w}]))`, [options.errors, options.total]);
+    return new SloIndicator('availability', options.total, (w) => `sum(rate(${options.errors}[${w}])) / sum(rate(${options.total}[${w}]))`, [options.errors, options.total], undefined, [
+      { field: 'indicator.errors', text: options.errors, role: 'counter' },
+      { field: 'indicator.total', text: options.total, role: 'counter' },
+    ]);
   }
 
   /**
@@ -35,13 +38,19 @@ export class SloIndicator {
       (w) => `1 - (sum(rate(${bucket}[${w}])) / sum(rate(${count}[${w}])))`,
       [bucket, count],
       options.threshold,
+      [
+        { field: 'indicator.histogram', text: options.histogram, role: 'histogram' },
+        { field: 'indicator.selector', text: sel, role: 'labels' },
+      ],
     );
   }
 
   /** Availability from blackbox probes: the share of failed probes, e.g. `{ selector: '{job="api-probe"}' }`. */
   public static probe(options: { readonly selector: string }): SloIndicator {
     const series = `probe_success${options.selector}`;
-    return new SloIndicator('probe', undefined, (w) => `1 - avg(avg_over_time(${series}[${w}]))`, [series]);
+    return new SloIndicator('probe', undefined, (w) => `1 - avg(avg_over_time(${series}[${w}]))`, [series], undefined, [
+      { field: 'indicator.selector', text: options.selector, role: 'labels' },
+    ]);
   }
 
   private constructor(
@@ -53,9 +62,54 @@ export class SloIndicator {
     public readonly errorRatio: (window: string) => string,
     /** The selectors, for validation. */
     public readonly selectors: readonly string[],
-    /** The latency threshold in seconds, for descriptions. */
+    /** The latency threshold in seconds, for descriptions. @default - none (availability and probe indicators) */
     public readonly threshold?: number,
+    /** The inputs as given, for validation: what each field must be. @default [] */
+    public readonly inputs: readonly SloIndicatorInput[] = [],
   ) {}
+}
+
+/** One input of an SLO indicator and what it must be. */
+export interface SloIndicatorInput {
+  /** The prop, e.g. `indicator.errors`. */
+  readonly field: string;
+  /** The text given for it. */
+  readonly text: string;
+  /** `counter`: a counter selector (the indicator takes its rate); `histogram`: a histogram's base name; `labels`: `{...}` or nothing. */
+  readonly role: 'counter' | 'histogram' | 'labels';
+}
+
+/**
+ * Checks one indicator input for what it is: the indicator wraps counters in `rate(...[window])` and appends
+ * `_bucket`/`_count` and matchers itself, so an input that is already an expression would render as
+ * `rate(rate(...)[5m])` or not parse.
+ */
+function checkIndicatorInput(input: SloIndicatorInput, where: string): void {
+  const { field, text, role } = input;
+  if (role === 'histogram') {
+    if (typeof text !== 'string' || !METRIC_NAME.test(text) || /_(bucket|count|sum)$/.test(text)) {
+      throw invalid(where, field, text, 'the histogram\'s base name, e.g. "http_request_duration_seconds" (without _bucket, _count or _sum and without matchers; put matchers in `selector`)');
+    }
+    return;
+  }
+  if (role === 'labels') {
+    if (text === '') return;
+    if (typeof text !== 'string' || !/^\{.*\}$/s.test(text.trim())) {
+      throw invalid(where, field, text, 'label matchers only, e.g. \'{job="api"}\' (the indicator adds the metric name)');
+    }
+    checkPromQL(`up${text}`, where, field);
+    return;
+  }
+  checkPromQL(text, where, field);
+  if (!isPlainSelector(text)) {
+    throw invalid(
+      where,
+      field,
+      text,
+      'a counter selector such as \'http_requests_total{job="api",code=~"5.."}\': the indicator takes the rate itself ' +
+        `(sum(rate(<selector>[<window>])) for each window), so an expression here would become rate(${text.trim()}[5m]), which Prometheus refuses or which means something else`,
+    );
+  }
 }
 
 /** One multiwindow burn-rate alert condition (SRE workbook, chapter 5). */
@@ -107,14 +161,19 @@ export function checkSlo(input: SloInput, where: string): void {
   if (typeof input.objective !== 'number' || !(input.objective > 0 && input.objective < 1)) {
     throw invalid(where, 'objective', input.objective, 'a fraction between 0 and 1 such as 0.999 (99.9%)');
   }
+  checkSeverity(input.pageSeverity, where, 'pageSeverity');
+  checkSeverity(input.ticketSeverity, where, 'ticketSeverity');
   if (!(input.indicator instanceof SloIndicator)) {
     throw invalid(where, 'indicator', input.indicator, 'an SloIndicator such as SloIndicator.availability({ errors, total })');
   }
+  for (const indicatorInput of input.indicator.inputs) checkIndicatorInput(indicatorInput, where);
   for (const [i, selector] of input.indicator.selectors.entries()) checkPromQL(selector, where, `indicator selector ${i + 1}`);
-  if (input.indicator.threshold !== undefined && !(input.indicator.threshold > 0)) {
-    throw invalid(where, 'indicator.threshold', input.indicator.threshold, 'a bucket boundary in seconds > 0');
+  if (input.indicator.threshold !== undefined && !(input.indicator.threshold > 0 && Number.isFinite(input.indicator.threshold))) {
+    throw invalid(where, 'indicator.threshold', input.indicator.threshold, 'a finite bucket boundary in seconds > 0 (every request is faster than +Inf)');
   }
-  if (!(input.minimumEventsPerSecond >= 0)) throw invalid(where, 'minimumEventsPerSecond', input.minimumEventsPerSecond, 'a number ≥ 0');
+  if (typeof input.minimumEventsPerSecond !== 'number' || !Number.isFinite(input.minimumEventsPerSecond) || input.minimumEventsPerSecond < 0) {
+    throw invalid(where, 'minimumEventsPerSecond', input.minimumEventsPerSecond, 'a finite number ≥ 0 (events per second; 0 turns the minimum-traffic guard off)');
+  }
 }
 
 /**

@@ -42,6 +42,18 @@ function checkRanges(values: readonly string[] | undefined, where: string, field
   });
 }
 
+function monthNumber(v: string): number {
+  return /^\d+$/.test(v) ? Number(v) : MONTHS.indexOf(v.toLowerCase()) + 1;
+}
+
+/** Refuses `start:end` ranges whose end comes before their start, by `rank`. */
+function checkOrder(values: readonly string[] | undefined, where: string, field: string, rank: (v: string) => number, expected: string): void {
+  (values ?? []).forEach((value, i) => {
+    const [start, end] = value.split(':');
+    if (end !== undefined && rank(end) < rank(start)) throw invalid(where, `${field}[${i}]`, value, expected);
+  });
+}
+
 /** Validates a named time interval. */
 export function checkTimeInterval(interval: TimeIntervalOptions, where: string, field: string): void {
   if (typeof interval?.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(interval.name)) {
@@ -62,6 +74,18 @@ export function checkTimeInterval(interval: TimeIntervalOptions, where: string, 
     checkRanges(p.daysOfMonth, where, `${f}.daysOfMonth`, (v) => /^-?\d+$/.test(v) && Math.abs(Number(v)) >= 1 && Math.abs(Number(v)) <= 31, 'a day 1..31 (or -31..-1) or a range such as "1:5"');
     checkRanges(p.months, where, `${f}.months`, (v) => MONTHS.includes(v.toLowerCase()) || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 12), 'a month name or 1..12, or a range such as "january:march"');
     checkRanges(p.years, where, `${f}.years`, (v) => /^\d{4}$/.test(v), 'a year or a range such as "2026:2027"');
+    // Alertmanager's timeinterval package refuses ranges that end before they start; a negative day of the month
+    // counts from the end, so a negative start needs a negative end ("-5:-1"), and "5:-1" runs to the month's end.
+    checkOrder(p.weekdays, where, `${f}.weekdays`, (v) => WEEKDAYS.indexOf(v.toLowerCase()), 'a range whose start day comes first in the week (sunday to saturday), e.g. "monday:friday"; for a range across the weekend list two ranges ("friday:saturday", "sunday:monday")');
+    checkOrder(p.months, where, `${f}.months`, monthNumber, 'a range whose start month comes first in the year, e.g. "january:march"; for a range across the new year list two ranges');
+    checkOrder(p.years, where, `${f}.years`, Number, 'a range whose start year is not after its end year');
+    (p.daysOfMonth ?? []).forEach((value: string, i: number) => {
+      const [start, end] = value.split(':').map(Number);
+      if (end === undefined) return;
+      if ((start < 0 && end > 0) || (Math.sign(start) === Math.sign(end) && end < start)) {
+        throw invalid(where, `${f}.daysOfMonth[${i}]`, value, 'a range whose end is not before its start ("1:5", "-5:-1", or "25:-1" to the last day); a negative start needs a negative end');
+      }
+    });
     if (p.location !== undefined) {
       try {
         new Intl.DateTimeFormat('en', { timeZone: p.location });

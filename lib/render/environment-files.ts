@@ -11,6 +11,8 @@ import { renderPromtailConfig } from './logs/promtail-config';
 import { dashboardFileName, renderDashboardJson, renderDashboardProvider, renderDataSources } from './grafana-provisioning';
 import { renderPrometheusConfig } from './prometheus-config';
 import { RuleGroupModel } from '../model/rules';
+import { EnvironmentTopology } from '../model/topology';
+import { renderOverviewFiles } from './overview/overview-files';
 import { renderRuleFile } from './rule-file';
 import { renderPromtoolTests } from './promtool-tests';
 
@@ -19,11 +21,18 @@ export type RenderedFiles = Readonly<Record<string, string>>;
 
 /** Which components to render. A target that runs no Grafana does not need its provisioning files. */
 export interface RenderSelection {
+  /** prometheus.yml, the rule files and the promtool test files. @default true */
   readonly prometheus?: boolean;
+  /** alertmanager.yml and its templates. @default true */
   readonly alertmanager?: boolean;
+  /** Grafana provisioning (data sources, dashboard providers, dashboards). @default true (`MonitoringStack.renderedFiles()` asks for it only when a target runs a Grafana provisioned from files) */
   readonly grafana?: boolean;
+  /** blackbox.yml, when a probe uses blackbox-exporter. @default true */
   readonly blackbox?: boolean;
+  /** Loki's and the log agent's configuration, when the environment has a LogPipeline. @default true */
   readonly logs?: boolean;
+  /** The paging table and overview page (`overview/`). @default true */
+  readonly overview?: boolean;
 }
 
 /** The host name the log agent reaches Loki by (the Loki container's network alias). */
@@ -45,8 +54,11 @@ function ruleFileOf(group: RuleGroupModel): string {
   return text;
 }
 
-/** Renders every file of the environment. Pure: the same environment always gives the same text. */
-export function renderEnvironmentFiles(env: MonitoringEnvironment, select: RenderSelection = {}): RenderedFiles {
+/**
+ * Renders every file of the environment. Pure: the same environment always gives the same text. `topology` (what the
+ * targets run) is drawn on the overview page; without it the page shows only what the model knows.
+ */
+export function renderEnvironmentFiles(env: MonitoringEnvironment, select: RenderSelection = {}, topology?: EnvironmentTopology): RenderedFiles {
   const files: Record<string, string> = {};
   if (select.prometheus !== false) {
     const prometheus = env.prometheusModel();
@@ -91,6 +103,7 @@ export function renderEnvironmentFiles(env: MonitoringEnvironment, select: Rende
       files[FILES.grafanaDashboard(dashboardFileName(dashboard))] = renderDashboardJson(dashboard);
     }
   }
+  if (select.overview !== false) Object.assign(files, renderOverviewFiles(env, topology, Object.keys(files)));
   const sorted: Record<string, string> = {};
   for (const path of Object.keys(files).sort()) sorted[path] = files[path];
   return sorted;

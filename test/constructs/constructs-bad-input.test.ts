@@ -47,7 +47,9 @@ describe('bad input is refused where it is given', () => {
     );
   });
 
-  test('a secret variable name with spaces', () => {
-    expect(() => Secret.fromVariable('slack url')).toThrow('Secret.fromVariable, variableName: got "slack url", expected a Terraform variable name');
+  test('a secret variable name with spaces is reported with the construct and the field that received it', () => {
+    expect(() => new ServiceScrape(monitoring, 'secured', { targets: ['api:8000'], bearerToken: Secret.fromVariable('api token') })).toThrow(
+      'ServiceScrape test/monitoring/secured, bearerToken: Secret.fromVariable: got "api token", expected a Terraform variable name',
+    );
   });
 });

@@ -62,6 +62,8 @@ describe('MonitoringStack', () => {
       'grafana/dashboards/Team/test-monitoring-d.json',
       'grafana/provisioning/dashboards/dashboards.yml',
       'grafana/provisioning/datasources/datasources.yml',
+      'overview/index.html',
+      'overview/paging.md',
       'prometheus/prometheus.yml',
       'prometheus/rules/g.yml',
     ]);

@@ -102,7 +102,7 @@ describe('ServiceLevelObjective', () => {
     );
     expect(() =>
       new ServiceLevelObjective(env.monitoring, 's2', { service: 'api', objective: 0.99, indicator: SloIndicator.availability({ errors: 'x{', total: 'y' }) }),
-    ).toThrow('ServiceLevelObjective test/monitoring/s2, indicator selector 1: PromQL parse error');
+    ).toThrow('ServiceLevelObjective test/monitoring/s2, indicator.errors: PromQL parse error');
   });
 
   test('latency and probe indicators build valid rules', () => {

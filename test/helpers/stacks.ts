@@ -1,5 +1,5 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { DockerHostTarget, DockerHostTargetProps, MonitoringStack, MonitoringStackProps } from '../../lib';
+import { DockerHostTarget, DockerHostTargetProps, IMonitoringTarget, MonitoringStack, MonitoringStackProps } from '../../lib';
 
 /** A test stack with one MonitoringStack on a Docker host. */
 export function dockerEnvironment(
@@ -48,4 +48,12 @@ export function loader(json: Record<string, any>, suffix: string): Record<string
 /** The files uploaded into the config volume of the container whose name ends with `-<suffix>`. */
 export function uploadsOf(json: Record<string, any>, suffix: string): { file: string; content: string; permissions?: string }[] {
   return loader(json, suffix).upload ?? [];
+}
+
+/**
+ * Gives `target` to a MonitoringStack (`test/monitoring`, environment `dev`): a target's props are checked when it is
+ * created and reported when it is bound, naming the MonitoringStack.
+ */
+export function bindTarget(target: IMonitoringTarget, environment = 'dev'): MonitoringStack {
+  return new MonitoringStack(new TerraformStack(Testing.app(), 'test'), 'monitoring', { environment, target });
 }

@@ -28,9 +28,14 @@ describe('Duration', () => {
     );
   });
 
-  test('rejects negative and fractional-millisecond factories', () => {
-    expect(() => Duration.minutes(-1)).toThrow('Duration, m: got -1, expected a non-negative number');
-    expect(() => Duration.millis(0.5)).toThrow('Duration, ms: got 0.5');
+  test('a negative or fractional-millisecond factory gives a Duration that carries its error', () => {
+    // Reported where it is received, with the construct and the field (Duration.from), and on any use.
+    expect(() => Duration.from(Duration.minutes(-1), 'AlertGroup dev/monitoring/api, rule ApiDown', 'for')).toThrow(
+      'AlertGroup dev/monitoring/api, rule ApiDown, for: got Duration.minutes(-1), expected a non-negative number that is a whole number of milliseconds',
+    );
+    expect(() => Duration.minutes(-1).toPrometheus()).toThrow('Duration, m: got Duration.minutes(-1), expected a non-negative number');
+    expect(() => Duration.millis(0.5).toMilliseconds()).toThrow('Duration, ms: got Duration.millis(0.5)');
+    expect(() => Duration.parse('5 m').toMilliseconds()).toThrow('Duration.parse, text: got "5 m", expected a Prometheus duration');
   });
 
   test('compares', () => {

@@ -30,22 +30,25 @@ describe('receivers', () => {
     );
   });
 
-  test('a webhook URL with credentials is refused', () => {
+  test('a webhook URL with credentials is refused, masked', () => {
     expect(() => Receiver.webhook('w', { url: 'https://user:pw@hooks.example.com/x' }).validate(WHERE)).toThrow(
-      'receiver w, webhook, url: got "<url with credentials>", expected a URL without user:password@ (use auth with a Secret)',
+      'receiver w, webhook, url: got "https://<redacted>@hooks.example.com/x", expected a Secret for the whole URL (Secret.fromVariable(...) or Secret.fromFile(...)), ' +
+        'which Alertmanager reads from a file (url_file) so it never appears in alertmanager.yml, or a URL without the credential and auth with a Secret; ' +
+        'the user:password@ part is a credential and would be written in clear text',
     );
   });
 
   test('a literal webhook URL that grants access by itself must be a Secret (rendered as url_file)', () => {
     const secretUrl =
-      'a Secret (Secret.fromVariable(...) or Secret.fromFile(...)): this URL grants access by itself, so Alertmanager reads it from a file (url_file) and it never appears in alertmanager.yml';
+      'a Secret for the whole URL (Secret.fromVariable(...) or Secret.fromFile(...)), which Alertmanager reads from a file (url_file) so it never appears in alertmanager.yml, ' +
+      'or a URL without the credential and auth with a Secret';
     expect(() => Receiver.webhook('w', { url: 'https://hooks.slack.com/services/T0/B0/abc' }).validate(WHERE)).toThrow(
-      `receiver w, webhook, url: got "<hooks.slack.com webhook URL>", expected ${secretUrl}`,
+      `receiver w, webhook, url: got "https://hooks.slack.com/<redacted>", expected ${secretUrl}; a hooks.slack.com URL grants access by itself and would be written in clear text`,
     );
     expect(() => Receiver.webhook('w', { url: 'https://prod-01.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?api-version=1&sig=abc' }).validate(WHERE)).toThrow(
-      `receiver w, webhook, url: got "<URL with a sig parameter>", expected ${secretUrl}`,
+      `receiver w, webhook, url: got "https://prod-01.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?api-version=1&sig=<redacted>", expected ${secretUrl}; the sig parameter is a credential and would be written in clear text`,
     );
-    expect(() => Receiver.webhook('w', { url: 'https://bridge.example.com/alerts?token=abc' }).validate(WHERE)).toThrow('got "<URL with a token parameter>"');
+    expect(() => Receiver.webhook('w', { url: 'https://bridge.example.com/alerts?token=abc' }).validate(WHERE)).toThrow('got "https://bridge.example.com/alerts?token=<redacted>"');
     expect(() => Receiver.webhook('w', { url: 'http://bridge:8080/alerts?channel=ops' }).validate(WHERE)).not.toThrow();
     expect(() => Receiver.webhook('w', { url: Secret.fromVariable('hook_url') }).validate(WHERE)).not.toThrow();
   });
@@ -73,7 +76,7 @@ describe('routes', () => {
 
   test('regex matchers must compile', () => {
     expect(() => buildRoute({ matchers: [Matcher.re('service', '(api')] }, WHERE, 'routes[0]')).toThrow(
-      'AlertRouting dev/monitoring/routing, routes[0].matchers[0].value: got "(api", expected a regular expression that compiles',
+      'AlertRouting dev/monitoring/routing, routes[0].matchers[0].value: got "(api", expected an RE2 regular expression (Go\'s regexp syntax, which Alertmanager compiles) that compiles: missing closing ) for the group opened at column 1',
     );
   });
 

@@ -50,7 +50,7 @@ describe('scrape jobs', () => {
       'ServiceScrape dev/monitoring/api, relabelConfigs[0].targetLabel: got nothing, expected a target label: action "replace" writes to or compares with it',
     );
     expect(() => buildScrapeJob({ jobName: 'api', targets: ['api:1'], relabelConfigs: [{ action: 'drop', regex: '(' }] }, WHERE)).toThrow(
-      'relabelConfigs[0].regex: got "(", expected a regular expression that compiles',
+      'relabelConfigs[0].regex: got "(", expected an RE2 regular expression (Go\'s regexp syntax, which Prometheus compiles) that compiles: missing closing ) for the group opened at column 1',
     );
     expect(() => buildScrapeJob({ jobName: 'api', targets: ['api:1'], relabelConfigs: [{ action: 'nuke' as never }] }, WHERE)).toThrow(
       'relabelConfigs[0].action: got "nuke", expected one of replace, keep, drop',

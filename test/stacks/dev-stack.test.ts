@@ -10,7 +10,8 @@ describe('the dev stack', () => {
     expect(JSON.parse(synthesized)).toMatchSnapshot();
   });
 
-  test.each(Object.keys(stack.monitoring.renderedFiles()))('rendered file %s', (file) => {
+  // overview/ (the paging table and the 100 KB page) has its own snapshots and checks in test/overview.
+  test.each(Object.keys(stack.monitoring.renderedFiles()).filter((f) => !f.startsWith('overview/')))('rendered file %s', (file) => {
     expect(stack.monitoring.renderedFiles()[file]).toMatchSnapshot();
   });
 

@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Network } from '@cdktf/provider-docker/lib/network';
 import { AlertRouting, DockerHostTarget, MonitoringStack, Receiver, Secret, ServiceScrape } from '../../lib';
-import { container, dockerEnvironment, programContainers, synthJson } from '../helpers/stacks';
+import { bindTarget, container, dockerEnvironment, programContainers, synthJson } from '../helpers/stacks';
 
 function messageOf(fn: () => unknown): string {
   try {
@@ -14,25 +14,27 @@ function messageOf(fn: () => unknown): string {
 
 describe('DockerHostTarget bad input', () => {
   test('an image override for a component that does not exist', () => {
-    expect(messageOf(() => new DockerHostTarget({ images: { prometeus: 'prom/prometheus:v3.13.3' } as never }))).toBe(
-      'DockerHostTarget, images: got "prometeus", expected a component of prometheus, alertmanager, grafana, nodeExporter, cadvisor, postgresExporter, redisExporter, blackboxExporter, loki, alloy, promtail',
+    expect(messageOf(() => bindTarget(new DockerHostTarget({ images: { prometeus: 'prom/prometheus:v3.13.3' } as never })))).toBe(
+      'DockerHostTarget of MonitoringStack test/monitoring, images: got "prometeus", expected a component of prometheus, alertmanager, grafana, nodeExporter, cadvisor, postgresExporter, redisExporter, blackboxExporter, loki, alloy, promtail',
     );
-    expect(messageOf(() => new DockerHostTarget({ memoryMb: { graphana: 512 } as never }))).toMatch(/^DockerHostTarget, memoryMb: got "graphana", expected a component of /);
+    expect(messageOf(() => bindTarget(new DockerHostTarget({ memoryMb: { graphana: 512 } as never })))).toMatch(/^DockerHostTarget of MonitoringStack test\/monitoring, memoryMb: got "graphana", expected a component of /);
   });
 
   test('a bindAddress that is not an IP address', () => {
     for (const bad of ['localhost', '999.1.1.1', '10.0.0', '']) {
-      expect(messageOf(() => new DockerHostTarget({ bindAddress: bad }))).toBe(
-        `DockerHostTarget, bindAddress: got ${JSON.stringify(bad)}, expected an IP address such as "127.0.0.1" (IPv4 or IPv6; not a host name)`,
+      expect(messageOf(() => bindTarget(new DockerHostTarget({ bindAddress: bad })))).toBe(
+        `DockerHostTarget of MonitoringStack test/monitoring, bindAddress: got ${JSON.stringify(bad)}, expected an IP address such as "127.0.0.1" (IPv4 or IPv6; not a host name)`,
       );
     }
     expect(() => new DockerHostTarget({ bindAddress: '::1' })).not.toThrow();
     expect(() => new DockerHostTarget({ bindAddress: '192.168.1.10' })).not.toThrow();
   });
 
-  test('a Secret.fromFile path that is not absolute', () => {
-    expect(messageOf(() => Secret.fromFile('secrets/slack_url'))).toBe(
-      'Secret.fromFile, path: got "secrets/slack_url", expected an absolute path inside the container, e.g. "/run/secrets/slack_url"',
+  test('a Secret.fromFile path that is not absolute is reported by the construct that receives it', () => {
+    const { monitoring } = dockerEnvironment();
+    const receiver = Receiver.slack('chat', { apiUrl: Secret.fromFile('secrets/slack_url') });
+    expect(messageOf(() => new AlertRouting(monitoring, 'routing', { receivers: [receiver], route: { receiver: 'chat' } }))).toBe(
+      'AlertRouting test/monitoring/routing, receivers[0].integrations[0].options.apiUrl: Secret.fromFile: got "secrets/slack_url", expected an absolute path inside the container, e.g. "/run/secrets/slack_url"',
     );
   });
 
@@ -81,16 +83,16 @@ describe('DockerHostTarget bad input', () => {
     const prometheus = container(json, 'prometheus');
     expect(prometheus.networks_advanced.slice(1)).toEqual([{ name: '${docker_network.app-network.name}' }, { name: '${docker_network.app-network.name}' }]);
     for (const c of programContainers(json)) expect(c.depends_on).toContain('docker_network.app-network');
-    expect(messageOf(() => new DockerHostTarget({ attachNetworks: ['bad name'] }))).toBe(
-      'DockerHostTarget, attachNetworks[0]: got "bad name", expected the name of a Docker network, its name reference, or a docker Network',
+    expect(messageOf(() => bindTarget(new DockerHostTarget({ attachNetworks: ['bad name'] })))).toBe(
+      'DockerHostTarget of MonitoringStack test/monitoring, attachNetworks[0]: got "bad name", expected the name of a Docker network, its name reference, or a docker Network',
     );
   });
 });
 
 describe('image overrides to an older release line', () => {
   test('Prometheus 2.x is refused; an Alertmanager older than the rendered line is refused, naming alertmanager.version', () => {
-    expect(messageOf(() => new DockerHostTarget({ images: { prometheus: 'prom/prometheus:v2.55.1' } }))).toBe(
-      'DockerHostTarget, images.prometheus: got "prom/prometheus:v2.55.1", expected a Prometheus 3.x image (e.g. "prom/prometheus:v3.13.3"): the rendered configuration and flags are for Prometheus 3 (--agent, fallback_scrape_protocol), which 2.x refuses',
+    expect(messageOf(() => bindTarget(new DockerHostTarget({ images: { prometheus: 'prom/prometheus:v2.55.1' } })))).toBe(
+      'DockerHostTarget of MonitoringStack test/monitoring, images.prometheus: got "prom/prometheus:v2.55.1", expected a Prometheus 3.x image (e.g. "prom/prometheus:v3.13.3"): the rendered configuration and flags are for Prometheus 3 (--agent, fallback_scrape_protocol), which 2.x refuses',
     );
     const stack = new TerraformStack(Testing.app(), 's');
     expect(messageOf(() => new MonitoringStack(stack, 'a', { environment: 'a', target: new DockerHostTarget({ images: { alertmanager: 'quay.io/prometheus/alertmanager:v0.27.0' } }) }))).toBe(

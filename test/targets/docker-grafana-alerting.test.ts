@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parse } from 'yaml';
 import { AlertGroup, DockerHostTarget, LogPipeline, LogSource, Severity } from '../../lib';
-import { uploadsOf, dockerEnvironment, synthJson } from '../helpers/stacks';
+import { bindTarget, uploadsOf, dockerEnvironment, synthJson } from '../helpers/stacks';
 import { runTool, writeTempFiles } from '../helpers/tools';
 
 // Format checked against Grafana's "Use configuration files to provision alerting resources" documentation
@@ -66,8 +66,8 @@ describe('DockerHostTarget with Grafana-managed alerting', () => {
   });
 
   test('without a Grafana on the host it is refused', () => {
-    expect(() => new DockerHostTarget({ grafana: false, grafanaManagedAlerts: true })).toThrow(
-      'DockerHostTarget, grafanaManagedAlerts: got true, expected a Grafana on the host (grafana: true) to evaluate the rules',
+    expect(() => bindTarget(new DockerHostTarget({ grafana: false, grafanaManagedAlerts: true }))).toThrow(
+      'DockerHostTarget of MonitoringStack test/monitoring, grafanaManagedAlerts: got true, expected a Grafana on the host (grafana: true) to evaluate the rules',
     );
   });
 });

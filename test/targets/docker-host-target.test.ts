@@ -6,7 +6,7 @@ import { AlertRouting, AlertGroup, DockerHostTarget, GrafanaDashboard, Monitorin
 import { Network } from '@cdktf/provider-docker/lib/network';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { DEFAULT_IMAGES } from '../../lib/targets/docker/images';
-import { container, dockerEnvironment, loader, programContainers, resourcesOf, synthJson, uploadsOf } from '../helpers/stacks';
+import { bindTarget, container, dockerEnvironment, loader, programContainers, resourcesOf, synthJson, uploadsOf } from '../helpers/stacks';
 
 describe('DockerHostTarget', () => {
   const { stack, monitoring } = dockerEnvironment({}, { attachNetworks: ['app'] });
@@ -69,8 +69,8 @@ describe('DockerHostTarget', () => {
     for (const image of Object.values(DEFAULT_IMAGES)) expect(image).toMatch(/:v?\d+\.\d+\.\d+(-alpine)?$/);
     expect(resourcesOf(json, 'docker_image')).toHaveLength(5); // one per image, shared by a container and its loader
     for (const image of images) expect(image).not.toMatch(/:latest$|^[^:]+$/);
-    expect(() => new DockerHostTarget({ images: { grafana: 'grafana/grafana:latest' } })).toThrow(
-      'DockerHostTarget, images.grafana: got "grafana/grafana:latest", expected a pinned image',
+    expect(() => bindTarget(new DockerHostTarget({ images: { grafana: 'grafana/grafana:latest' } }))).toThrow(
+      'DockerHostTarget of MonitoringStack test/monitoring, images.grafana: got "grafana/grafana:latest", expected a pinned image',
     );
   });
 
@@ -141,9 +141,9 @@ describe('DockerHostTarget', () => {
   });
 
   test('bad target props are refused', () => {
-    expect(() => new DockerHostTarget({ bindAddress: 'localhost' })).toThrow('DockerHostTarget, bindAddress: got "localhost", expected an IP address');
-    expect(() => new DockerHostTarget({ hostPorts: { grafana: 70000 } })).toThrow('DockerHostTarget, hostPorts.grafana: got 70000, expected a port between 1 and 65535');
-    expect(() => new DockerHostTarget({ attachNetworks: ['bad name'] })).toThrow('DockerHostTarget, attachNetworks[0]: got "bad name"');
+    expect(() => bindTarget(new DockerHostTarget({ bindAddress: 'localhost' }))).toThrow('DockerHostTarget of MonitoringStack test/monitoring, bindAddress: got "localhost", expected an IP address');
+    expect(() => bindTarget(new DockerHostTarget({ hostPorts: { grafana: 70000 } }))).toThrow('DockerHostTarget of MonitoringStack test/monitoring, hostPorts.grafana: got 70000, expected a port between 1 and 65535');
+    expect(() => bindTarget(new DockerHostTarget({ attachNetworks: ['bad name'] }))).toThrow('DockerHostTarget of MonitoringStack test/monitoring, attachNetworks[0]: got "bad name"');
   });
 
   test('a target object serves one environment', () => {

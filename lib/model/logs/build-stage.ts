@@ -2,7 +2,7 @@ import { Duration } from '../duration';
 import { invalid, missing } from '../errors';
 import { checkLabelName, checkLabelValue, sortedRecord } from '../names';
 import { LogStage } from './log-stage';
-import { checkRe2 } from './re2';
+import { checkRe2 } from '../re2';
 import { DropStageModel, LogStageModel, MultilineStageModel, TimestampStageModel } from './stage-model';
 import { DropStageOptions, MultilineStageOptions, TimestampStageOptions } from './stage-options';
 import { checkTimestampFormat } from './timestamp-format';

@@ -12,7 +12,7 @@ export * from './logql';
 export * from './loki-settings';
 export * from './loki-url';
 export * from './pipeline';
-export * from './re2';
+export * from '../re2';
 export * from './source-model';
 export * from './stage-flow';
 export * from './stage-model';

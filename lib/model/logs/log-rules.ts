@@ -1,8 +1,9 @@
 import { Duration } from '../duration';
 import { duplicate, invalid, missing } from '../errors';
+import { checkAlertRuleTemplates } from '../go-template-check';
 import { checkLabelName, checkLabels } from '../names';
 import { AlertingRuleDefinition, AlertingRuleModel, RuleGroupModel } from '../rules';
-import { Severity } from '../severity';
+import { checkSeverity, Severity } from '../severity';
 import { checkLogQL } from './logql';
 
 /**
@@ -42,9 +43,12 @@ export function buildLogAlertRule(rule: LogAlertRuleDefinition, where: string): 
   checkLogQL(rule.expr, here, 'expr', { expect: 'metric' });
   checkLabels(rule.labels, here, 'labels');
   for (const name of Object.keys(rule.annotations ?? {})) checkLabelName(name, here, 'annotations key');
+  // Loki's ruler expands annotations and labels with Prometheus' template package.
+  checkAlertRuleTemplates(rule, here);
   const labels: Record<string, string> = { ...(rule.labels ?? {}) };
   if (rule.severity !== undefined) {
     if (!(rule.severity instanceof Severity)) throw invalid(here, 'severity', rule.severity, 'a Severity such as Severity.CRITICAL or Severity.of("page")');
+    checkSeverity(rule.severity, here, 'severity');
     labels.severity = rule.severity.value;
   }
   const annotations: Record<string, string> = {};

@@ -1,12 +1,9 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { LRParser } from '@lezer/lr';
-// The package is an ES module with a CommonJS build; TypeScript's node16 resolution only sees its ESM types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parser } = require('@grafana/lezer-logql') as { parser: LRParser };
 import { MonitoringConfigError, invalid, queryParseError, showValue } from '../errors';
 import { positionOf } from '../promql';
 import { nearText } from '../query-parse';
-import { matchesEmptyString } from './re2';
+import { parseLogQLTree } from './logql-parser';
+import { describeRe2Problem, matchesEmptyString, re2Expectation, re2Problem } from '../re2';
 
 /** What a LogQL expression returns: log lines (`{job="api"} |= "error"`) or numbers (`rate(...)`, `count_over_time(...)`). */
 export type LogQLKind = 'log' | 'metric';
@@ -55,10 +52,11 @@ export function checkLogQL(expr: string, where: string, field: string, options: 
 }
 
 function parseLogQL(expr: string, where: string, field: string): LogQLKind {
-  const tree = parser.parse(expr);
+  const tree = parseLogQLTree(expr);
   let errorAt = -1;
   const selectors: SyntaxNode[] = [];
   const matchers: SyntaxNode[] = [];
+  const regexOperators: SyntaxNode[] = [];
   tree.iterate({
     enter(node) {
       if (errorAt >= 0) return false;
@@ -68,6 +66,7 @@ function parseLogQL(expr: string, where: string, field: string): LogQLKind {
       }
       if (node.name === 'Selector') selectors.push(node.node);
       if (node.name === 'Matcher') matchers.push(node.node);
+      if (node.name === 'Re' || node.name === 'Nre' || node.name === 'PipeMatch') regexOperators.push(node.node);
       return undefined;
     },
   });
@@ -75,6 +74,7 @@ function parseLogQL(expr: string, where: string, field: string): LogQLKind {
     const { line, column } = positionOf(expr, errorAt);
     throw queryParseError(where, field, 'LogQL', line, column, nearText(expr, errorAt), expr);
   }
+  for (const operator of regexOperators) checkRegexValue(expr, operator, where, field);
   for (const selector of selectors) {
     // Matchers nest (Matchers(Matchers(Matcher), Matcher)), so take every Matcher inside the selector's range.
     const own = matchers.filter((m) => m.from >= selector.from && m.to <= selector.to);
@@ -101,6 +101,24 @@ function checkSelector(expr: string, selector: SyntaxNode, matchers: readonly Sy
     `LogQL stream selector ${showValue(expr.slice(selector.from, selector.to))} at ${line}:${column} in ${showValue(expr)} ` +
       'can match the empty string in every matcher, which Loki rejects; expected at least one matcher such as ' +
       '{service="api"} or {container=~".+"}',
+  );
+}
+
+/** Loki compiles `=~`, `!~` and `|~` values with Go's regexp (RE2) and refuses the query when one does not compile. */
+function checkRegexValue(expr: string, operator: SyntaxNode, where: string, field: string): void {
+  // A label matcher holds its string; a line filter's operator sits in a Filter node beside it.
+  const holder = operator.parent?.name === 'Filter' ? operator.parent.parent : operator.parent;
+  const valueNode = holder?.getChild('String');
+  if (!holder || !valueNode) return;
+  const problem = re2Problem(unquote(expr.slice(valueNode.from, valueNode.to)));
+  if (!problem) return;
+  const { line, column } = positionOf(expr, holder.from);
+  throw new MonitoringConfigError(
+    where,
+    field,
+    `LogQL ${operator.name === 'PipeMatch' || operator.parent?.name === 'Filter' ? 'line filter' : 'label matcher'} ` +
+      `${showValue(expr.slice(holder.from, holder.to))} at ${line}:${column} in ${showValue(expr)}: the value is not ` +
+      `${re2Expectation('Loki')}: ${describeRe2Problem(problem)}`,
   );
 }
 

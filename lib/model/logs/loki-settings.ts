@@ -1,3 +1,4 @@
+import { redactUrl } from '../clear-secrets';
 import { Duration } from '../duration';
 import { invalid } from '../errors';
 
@@ -188,7 +189,7 @@ function alertmanagerUrl(value: string, where: string): string {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') {
-    throw invalid(where, 'ruler.alertmanagerUrl', value, 'an http(s) URL of Alertmanager without credentials, e.g. "http://alertmanager:9093"');
+    throw invalid(where, 'ruler.alertmanagerUrl', typeof value === 'string' ? redactUrl(value) : value, 'an http(s) URL of Alertmanager without credentials, e.g. "http://alertmanager:9093"');
   }
   return value.replace(/\/+$/, '');
 }
@@ -225,6 +226,10 @@ export function buildLokiSettings(input: LokiSettingsInput, where: string): Loki
         rulesDir: absoluteDir(input.ruler.rulesDir, '/etc/loki/rules', where, 'ruler.rulesDir'),
         evaluationInterval: input.ruler.evaluationInterval === undefined ? Duration.minutes(1) : Duration.from(input.ruler.evaluationInterval, where, 'ruler.evaluationInterval'),
       };
+  if (ruler && ruler.evaluationInterval.toMilliseconds() === 0) {
+    // The ruler evaluates groups with Prometheus' rule manager, whose ticker cannot run at a zero interval.
+    throw invalid(where, 'ruler.evaluationInterval', '0s', 'a duration > 0, e.g. "1m"');
+  }
   if (ruler && (ruler.rulesDir === dataDir || ruler.rulesDir.startsWith(`${dataDir}/`))) {
     throw invalid(where, 'ruler.rulesDir', ruler.rulesDir, `a directory outside dataDir ("${dataDir}"): rule files are mounted read-only, the data volume is Loki's`);
   }

@@ -1,3 +1,4 @@
+import { redactUrl } from '../clear-secrets';
 import { invalid } from '../errors';
 
 /** Loki's push API path (Loki v3.7.6 docs/sources/reference/loki-http-api.md, `POST /loki/api/v1/push`). */
@@ -15,7 +16,8 @@ export function lokiPushUrl(lokiUrl: string, where = 'Log agent config', field =
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    throw invalid(where, field, lokiUrl, 'the http(s) base URL of Loki without credentials or query, e.g. "http://loki:3100"');
+    // The URL is shown with any credential masked: it must not reach a log in clear text.
+    throw invalid(where, field, typeof lokiUrl === 'string' ? redactUrl(lokiUrl) : lokiUrl, 'the http(s) base URL of Loki without credentials or query, e.g. "http://loki:3100"');
   }
   const trimmed = lokiUrl.replace(/\/+$/, '');
   return trimmed.endsWith(LOKI_PUSH_PATH) ? trimmed : `${trimmed}${LOKI_PUSH_PATH}`;

@@ -12,6 +12,7 @@ export interface LogPipelineInput {
 
 /** A validated pipeline: the one model both agents (Alloy and Promtail) are rendered from. */
 export interface LogPipelineModel {
+  /** The validated sources, each with its stages. */
   readonly sources: readonly LogSourceModel[];
   /** Findings that should not stop a build (high-cardinality labels, stages reading names nothing provides). */
   readonly warnings: readonly LogPipelineWarning[];

@@ -3,7 +3,7 @@ import { DockerContainerFilter } from './log-source';
 import { LogStageModel } from './stage-model';
 
 /** Fields every validated source has. */
-interface SourceModelBase {
+export interface SourceModelBase {
   /** Unique in the pipeline: the Promtail job name and the Alloy component label. */
   readonly name: string;
   /** Static labels, sorted by name. */
@@ -14,6 +14,7 @@ interface SourceModelBase {
 
 /** A validated Docker container source. */
 export interface DockerLogSourceModel extends SourceModelBase {
+  /** The source type: containers of the Docker host, read through its API. */
   readonly kind: 'docker';
   /** Docker daemon address. */
   readonly dockerHost: string;
@@ -28,6 +29,7 @@ export interface DockerLogSourceModel extends SourceModelBase {
 
 /** A validated host file source. */
 export interface FileLogSourceModel extends SourceModelBase {
+  /** The source type: log files matched by globs. */
   readonly kind: 'file';
   /** Absolute glob paths on the host. */
   readonly paths: readonly string[];

@@ -3,6 +3,7 @@ import { TimestampFailureAction } from './stage-options';
 
 /** A validated json stage. */
 export interface JsonStageModel {
+  /** The stage type, `json`. */
   readonly kind: 'json';
   /** Extracted name → JMESPath expression (`''` = the name), sorted by name. */
   readonly expressions: Readonly<Record<string, string>>;
@@ -20,6 +21,7 @@ export interface JsonStageModel {
 
 /** A validated logfmt stage. */
 export interface LogfmtStageModel {
+  /** The stage type, `logfmt`. */
   readonly kind: 'logfmt';
   /** Extracted name → logfmt key (`''` = the name), sorted by name. */
   readonly mapping: Readonly<Record<string, string>>;
@@ -32,6 +34,7 @@ export interface LogfmtStageModel {
 
 /** A validated regex stage. */
 export interface RegexStageModel {
+  /** The stage type, `regex`. */
   readonly kind: 'regex';
   /** The RE2 expression, as given. */
   readonly expression: string;
@@ -46,6 +49,7 @@ export interface RegexStageModel {
 
 /** A validated timestamp stage. */
 export interface TimestampStageModel {
+  /** The stage type, `timestamp`. */
   readonly kind: 'timestamp';
   /** Extracted value that holds the time. */
   readonly source: string;
@@ -67,18 +71,23 @@ export interface TimestampStageModel {
 
 /** A validated labels stage: label name → extracted name (`''` = the label name). */
 export interface LabelsStageModel {
+  /** The stage type, `labels`. */
   readonly kind: 'labels';
+  /** Label name → extracted name it takes its value from. */
   readonly values: Readonly<Record<string, string>>;
 }
 
 /** A validated static_labels stage. */
 export interface StaticLabelsStageModel {
+  /** The stage type, `static_labels`. */
   readonly kind: 'static_labels';
+  /** Label name → fixed value. */
   readonly values: Readonly<Record<string, string>>;
 }
 
 /** A validated drop stage. */
 export interface DropStageModel {
+  /** The stage type, `drop`. */
   readonly kind: 'drop';
   /** Extracted values to test (empty: the log line). */
   readonly source: readonly string[];
@@ -116,6 +125,7 @@ export interface DropStageModel {
 
 /** A validated multiline stage. */
 export interface MultilineStageModel {
+  /** The stage type, `multiline`. */
   readonly kind: 'multiline';
   /** RE2 expression matching the first line of a block. */
   readonly firstLine: string;
@@ -133,6 +143,7 @@ export interface MultilineStageModel {
 
 /** A validated output stage: the extracted value that becomes the log line. */
 export interface OutputStageModel {
+  /** The stage type, `output`. */
   readonly kind: 'output';
   /** Extracted value that becomes the line. */
   readonly source: string;

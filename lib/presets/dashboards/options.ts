@@ -3,6 +3,7 @@ import { GRAFANA_UID } from '../../model/dashboard';
 import { invalid } from '../../model/errors';
 import { MatcherInput } from '../../model/matchers';
 import { checkLabelName, checkMetricName, slug } from '../../model/names';
+import { checkRe2 } from '../../model/re2';
 import { PackDataSource } from './panels';
 
 /** Options every dashboard pack takes. */
@@ -101,15 +102,10 @@ export function labelOption(value: string | undefined, fallback: string, where: 
   return label;
 }
 
-/** Checks an optional regular-expression option (RE2 syntax, checked with JavaScript's engine) and returns it. */
+/** Checks an optional regular-expression option (RE2, which Prometheus and Loki compile) and returns it. */
 export function regexOption(value: string | undefined, fallback: string, where: string, field: string): string {
   const regex = value ?? fallback;
-  try {
-    if (typeof regex !== 'string' || regex === '') throw new Error('empty');
-    new RegExp(`^(?:${regex.replace(/^\(\?i\)/, '')})$`);
-  } catch {
-    throw invalid(where, field, regex, 'a non-empty regular expression that compiles');
-  }
+  checkRe2(regex, where, field, { program: 'Prometheus and Loki' });
   return regex;
 }
 

@@ -3,7 +3,7 @@ import { invalid, unknownReference } from '../../model/errors';
 import { checkLabels } from '../../model/names';
 import { AlertRuleTest, InputSeries, RuleTestCase } from '../../model/rule-tests';
 import { AlertingRuleDefinition } from '../../model/rules';
-import { Severity } from '../../model/severity';
+import { checkSeverity, Severity } from '../../model/severity';
 import { expandAll } from './alert-template';
 import { checkRunbookUrlPattern, runbookUrl } from './runbook';
 import { RuleOverride, RulePack, RulePackOptions } from './types';
@@ -150,6 +150,7 @@ function checkOverrides<Name extends string>(specs: readonly AlertSpec<Name>[], 
     if (override.severity !== undefined && !(override.severity instanceof Severity)) {
       throw invalid(where, `${field}.severity`, override.severity, 'a Severity such as Severity.CRITICAL or Severity.of("page")');
     }
+    checkSeverity(override.severity, where, `${field}.severity`);
     checkLabels(override.labels, where, `${field}.labels`);
     checkNoReservedLabels(override.labels, where, `${field}.labels`);
   }

@@ -1,5 +1,6 @@
 import { invalid } from '../../model/errors';
 import { checkLabelName, checkLabels, checkMetricName } from '../../model/names';
+import { checkRe2, re2ToRegExp } from '../../model/re2';
 import { formatSeries } from '../../model/rule-tests';
 
 /** The series a pack looks at: a `job` and optional extra equality matchers. */
@@ -95,7 +96,7 @@ export function rateOption(value: number | undefined, fallback: number, where: s
  * too (Prometheus 3.0: "regexp . now matches all characters", #14505).
  */
 export function labelValueRegex(regex: string): RegExp {
-  return new RegExp(`^(?:${regex})$`, 's');
+  return re2ToRegExp(regex, { dotAll: true });
 }
 
 /**
@@ -112,13 +113,9 @@ export function regexOption(
   exampleField: string,
 ): { regex: string; sample: string } {
   const regex = value ?? fallback;
-  let re: RegExp;
-  try {
-    if (typeof regex !== 'string' || regex === '') throw new Error('empty');
-    re = labelValueRegex(regex);
-  } catch {
-    throw invalid(where, field, regex, 'a non-empty regular expression (RE2 syntax) for a label value');
-  }
+  // Prometheus compiles it with Go's regexp: RE2, where (?i) works and lookarounds do not.
+  checkRe2(regex, where, field, { program: 'Prometheus' });
+  const re = labelValueRegex(regex);
   if (example !== undefined) {
     if (typeof example !== 'string' || !re.test(example)) {
       throw invalid(where, exampleField, example, `a label value that ${field} ${JSON.stringify(regex)} matches (used by the generated tests)`);

@@ -100,7 +100,8 @@ export class AwsEnvironment extends Construct {
       })),
       scrapers: scrapers.map((s) => ({ name: s.name, jobs: s.jobs })),
     });
-    const file = (path: string) => this.rendering.files()[path];
+    // Resolved before validation runs: a configuration error is reported by the validation below, with every other one.
+    const file = (path: string) => this.rendering.filesIfValid()[path] ?? '';
 
     this.amp = new AmpWorkspace(this, 'amp', {
       provider,
@@ -118,7 +119,7 @@ export class AwsEnvironment extends Construct {
     const topicArnPrefix = `arn:${partition.partition}:sns:${region}:${account.accountId}:`;
     const sns = new SnsDelivery(this, 'sns', {
       provider,
-      plans: () => this.rendering.plans(),
+      plans: () => this.rendering.plansIfValid(),
       workspaceArn: workspace.arn,
       accountId: account.accountId,
       topicArnPrefix,

@@ -1,7 +1,7 @@
 import { Lazy } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { MonitoringStack } from '../../constructs/monitoring-stack';
-import { IMonitoringTarget } from '../../constructs/target';
+import { checkLater, checkTargetProps, IMonitoringTarget } from '../../constructs/target';
 import { describeConstruct, invalid, MonitoringConfigError } from '../../model/errors';
 import { ExporterDeployment } from '../../model/exporters';
 import { checkPrometheus3Image } from '../../model/image-lines';
@@ -83,6 +83,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
  * ```
  */
 export class AwsManagedTarget implements IMonitoringTarget {
+  /** The target's name in messages. */
   public readonly kind = 'AwsManagedTarget';
   /** AMG is not provisioned from rendered files: dashboards go through a GrafanaTarget. */
   public readonly provisionsGrafana = false;
@@ -95,7 +96,23 @@ export class AwsManagedTarget implements IMonitoringTarget {
   private readonly props: AwsManagedTargetProps;
   private environment?: AwsEnvironment;
 
+  private readonly problem?: MonitoringConfigError;
+
   constructor(props: AwsManagedTargetProps) {
+    // Checked now; an error is reported by bind(), which can name the MonitoringStack that uses this target.
+    ({ problem: this.problem } = checkLater(() => AwsManagedTarget.checkProps(props)));
+    this.props = props;
+    const bound = (what: string) => {
+      if (!this.environment) throw new Error(`AwsManagedTarget: ${what} is only known once the target is given to a MonitoringStack`);
+      return this.environment;
+    };
+    this.grafanaEndpoint = Lazy.stringValue({ produce: () => bound('grafanaEndpoint').grafanaUrl() });
+    this.grafanaToken = Lazy.stringValue({ produce: () => bound('grafanaToken').grafanaToken() });
+    this.prometheusEndpoint = Lazy.stringValue({ produce: () => bound('prometheusEndpoint').amp.workspace.prometheusEndpoint });
+  }
+
+  /** The checks of the props, run when the target is created. */
+  private static checkProps(props: AwsManagedTargetProps): void {
     const where = 'AwsManagedTarget';
     if (!props || typeof props !== 'object') throw new MonitoringConfigError(where, 'props', 'are required: expected { region: "eu-west-1", ... }');
     if (typeof props.region !== 'string' || !REGION.test(props.region)) {
@@ -111,18 +128,11 @@ export class AwsManagedTarget implements IMonitoringTarget {
     if (qsp !== undefined && qsp !== false && (!Number.isSafeInteger(qsp) || qsp < 0)) {
       throw invalid(where, 'queryLogThreshold', qsp, 'a whole number of query samples processed (e.g. 1000000), or false for no query logging');
     }
-    this.props = props;
-    const bound = (what: string) => {
-      if (!this.environment) throw new Error(`AwsManagedTarget: ${what} is only known once the target is given to a MonitoringStack`);
-      return this.environment;
-    };
-    this.grafanaEndpoint = Lazy.stringValue({ produce: () => bound('grafanaEndpoint').grafanaUrl() });
-    this.grafanaToken = Lazy.stringValue({ produce: () => bound('grafanaToken').grafanaToken() });
-    this.prometheusEndpoint = Lazy.stringValue({ produce: () => bound('prometheusEndpoint').amp.workspace.prometheusEndpoint });
   }
 
-  /** @internal */
+  /** Called once by the MonitoringStack it is given to: creates this target's resources in that environment. */
   public bind(monitoring: MonitoringStack): void {
+    checkTargetProps(this.problem, this.props, monitoring, this.kind);
     if (this.environment) {
       throw new MonitoringConfigError(
         describeConstruct('MonitoringStack', monitoring.node.path),
@@ -131,6 +141,13 @@ export class AwsManagedTarget implements IMonitoringTarget {
       );
     }
     this.environment = new AwsEnvironment(monitoring, 'aws', this.props);
+  }
+
+  /** Jobs the agent hosts scrape besides the environment's: the agent itself and, unless turned off, node-exporter. */
+  public scrapedJobs(): readonly string[] {
+    const agents = this.props.agents ?? [];
+    if (agents.length === 0) return [];
+    return ['prometheus-agent', ...(agents.some((a) => a.nodeExporter !== false) ? ['node'] : [])];
   }
 
   /** @internal */

@@ -1,5 +1,5 @@
 import { MonitoringEnvironment } from '../../model/environment';
-import { unknownReference } from '../../model/errors';
+import { MonitoringConfigError, unknownReference } from '../../model/errors';
 import { ScrapeJobModel } from '../../model/scrape';
 import { RenderedFiles } from '../../render/environment-files';
 import { renderPrometheusAgentConfig, renderScrapeConfiguration } from '../../render/prometheus-agent-config';
@@ -64,6 +64,15 @@ export const AWS_FILES = {
   scraperConfig: (name: string) => `aws/scrapers/${name}/scrape-configuration.yml`,
 } as const;
 
+function ifValid<T>(produce: () => T, fallback: T): T {
+  try {
+    return produce();
+  } catch (e) {
+    if (e instanceof MonitoringConfigError) return fallback;
+    throw e;
+  }
+}
+
 /** Renders the AWS target's files from the environment; cached until the environment changes. */
 export class AwsRendering {
   private cache?: { version: number; files: RenderedFiles; plans: Map<string, SnsReceiverPlan> };
@@ -81,6 +90,20 @@ export class AwsRendering {
   /** Every rendered file by logical path. */
   public files(): RenderedFiles {
     return this.render().files;
+  }
+
+  /**
+   * {@link files}, or none while the environment has a configuration error. For Terraform values resolved before
+   * validation runs (cdktf resolves every token once to find cross-stack references): the error then reaches the user as
+   * the synth validation error that lists every problem, not as a "Resolution error" with cdktf's stack.
+   */
+  public filesIfValid(): RenderedFiles {
+    return ifValid(() => this.files(), {});
+  }
+
+  /** {@link plans}, or none while the environment has a configuration error (see {@link filesIfValid}). */
+  public plansIfValid(): Map<string, SnsReceiverPlan> {
+    return ifValid(() => this.plans(), new Map());
   }
 
   /** The scrape jobs a host or scraper takes. */

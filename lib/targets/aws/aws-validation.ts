@@ -4,7 +4,7 @@ import { ScrapeJobModel } from '../../model/scrape';
 import { AMP_DEFAULT_QUOTAS, AmpQuotas, checkCount, checkNamespaceName, checkSize } from './amp-limits';
 import { alertmanagerTemplates, routeNodes } from './amp-alertmanager';
 import { AWS_FILES, AwsRendering } from './aws-rendering';
-import { planSnsReceiver } from './sns-receivers';
+import { snsReceiverProblems } from './sns-receivers';
 
 /** Runs `check` and collects its MonitoringConfigError as a message. */
 function collect(errors: string[], check: () => void): void {
@@ -46,7 +46,10 @@ export function validateAwsEnvironment(input: AwsValidationInput): string[] {
   const model = env.alertmanagerModel();
 
   for (const routing of env.routingDeclarations) {
-    for (const receiver of routing.receivers) collect(errors, () => planSnsReceiver(receiver, routing.declaredBy, env.name, input.existingTopics[receiver.name]));
+    // Every integration SNS cannot deliver, all at once.
+    for (const receiver of routing.receivers) {
+      errors.push(...snsReceiverProblems(receiver, routing.declaredBy, env.name, input.existingTopics[receiver.name]).map((e) => e.message));
+    }
   }
   const receiverNames = model.receivers.map((r) => r.name);
   for (const name of Object.keys(input.existingTopics)) {

@@ -1,4 +1,5 @@
 import { MonitoringConfigError, showValue } from '../../model/errors';
+import { parseMailAddressList } from '../../model/email-address';
 import { Integration, Receiver } from '../../model/receivers';
 
 /** One SNS subscription a receiver maps to. */
@@ -66,6 +67,20 @@ function resolvesByDefault(integration: Integration): boolean {
  * keeps its integrations out of AMP entirely (whatever subscribes to that topic delivers).
  */
 export function planSnsReceiver(receiver: Receiver, where: string, environment: string, existingTopicArn?: string): SnsReceiverPlan {
+  const problems: MonitoringConfigError[] = [];
+  const plan = planReceiver(receiver, where, environment, existingTopicArn, problems);
+  if (problems.length > 0) throw problems[0];
+  return plan;
+}
+
+/** Every integration of `receiver` that SNS cannot deliver, each with its own error (none when all can be delivered). */
+export function snsReceiverProblems(receiver: Receiver, where: string, environment: string, existingTopicArn?: string): MonitoringConfigError[] {
+  const problems: MonitoringConfigError[] = [];
+  planReceiver(receiver, where, environment, existingTopicArn, problems);
+  return problems;
+}
+
+function planReceiver(receiver: Receiver, where: string, environment: string, existingTopicArn: string | undefined, problems: MonitoringConfigError[]): SnsReceiverPlan {
   const here = `${where}, receiver ${receiver.name}`;
   if (existingTopicArn !== undefined) {
     return { receiver: receiver.name, existingTopicArn, subscriptions: [], sendResolved: true, discards: false, dropped: [] };
@@ -77,6 +92,14 @@ export function planSnsReceiver(receiver: Receiver, where: string, environment: 
   const dropped: string[] = [];
   let subject: string | undefined;
   receiver.integrations.forEach((integration, i) => {
+    try {
+      planIntegration(integration, i);
+    } catch (e) {
+      if (!(e instanceof MonitoringConfigError)) throw e;
+      problems.push(e);
+    }
+  });
+  function planIntegration(integration: Integration, i: number): void {
     const field = `integrations[${i}]`;
     switch (integration.type) {
       case 'webhook': {
@@ -106,7 +129,8 @@ export function planSnsReceiver(receiver: Receiver, where: string, environment: 
       }
       case 'email': {
         const o = integration.options;
-        for (const address of o.to.split(',').map((a) => a.trim())) subscriptions.push({ protocol: 'email', endpoint: address });
+        // An SNS email subscription takes the bare address; display names ("Ops" <ops@example.com>) stay with Alertmanager.
+        for (const { address } of parseMailAddressList(o.to) ?? []) subscriptions.push({ protocol: 'email', endpoint: address });
         if (o.subject !== undefined) subject = subject ?? o.subject;
         for (const key of ['html', 'text', 'authPassword'] as const) if (o[key] !== undefined) dropped.push(`${field}.${key}`);
         break;
@@ -117,7 +141,7 @@ export function planSnsReceiver(receiver: Receiver, where: string, environment: 
         throw unsupported(here, field, type, hint.replace('"<receiver>"', JSON.stringify(receiver.name)));
       }
     }
-  });
+  }
   const unique = subscriptions.filter((s, i) => subscriptions.findIndex((t) => t.protocol === s.protocol && t.endpoint === s.endpoint) === i);
   return {
     receiver: receiver.name,

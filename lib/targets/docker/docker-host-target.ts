@@ -1,5 +1,5 @@
 import { MonitoringStack } from '../../constructs/monitoring-stack';
-import { IMonitoringTarget } from '../../constructs/target';
+import { checkLater, checkTargetProps, IMonitoringTarget } from '../../constructs/target';
 import { describeConstruct, MonitoringConfigError } from '../../model/errors';
 import { ExporterDeployment } from '../../model/exporters';
 import { Component } from '../../model/layout';
@@ -20,21 +20,25 @@ export type { DockerHostPorts, DockerHostTargetProps } from './docker-host-props
  * stale rule file or dashboard survives.
  */
 export class DockerHostTarget implements IMonitoringTarget {
+  /** The target's name in messages. */
   public readonly kind = 'DockerHostTarget';
   /** True unless Grafana is left off the host. */
   public readonly provisionsGrafana: boolean;
   private readonly props: DockerHostTargetProps;
-  private readonly settings: DockerHostSettings;
+  private readonly settings?: DockerHostSettings;
+  private readonly problem?: MonitoringConfigError;
   private host?: DockerHost;
 
   constructor(props: DockerHostTargetProps = {}) {
     this.props = props;
-    this.settings = validateDockerHostProps(props);
+    // Checked now; an error is reported by bind(), which can name the MonitoringStack that uses this target.
+    ({ value: this.settings, problem: this.problem } = checkLater(() => validateDockerHostProps(props)));
     this.provisionsGrafana = props.grafana !== false;
   }
 
-  /** @internal */
+  /** Called once by the MonitoringStack it is given to: creates this target's resources in that environment. */
   public bind(monitoring: MonitoringStack): void {
+    checkTargetProps(this.problem, this.props, monitoring, this.kind);
     if (this.host) {
       throw new MonitoringConfigError(
         describeConstruct('MonitoringStack', monitoring.node.path),
@@ -42,7 +46,7 @@ export class DockerHostTarget implements IMonitoringTarget {
         `this DockerHostTarget is already used by ${this.host.node.scope!.node.path}; expected a new DockerHostTarget per environment`,
       );
     }
-    this.host = new DockerHost(monitoring, 'docker', { ...this.props, settings: this.settings });
+    this.host = new DockerHost(monitoring, 'docker', { ...this.props, settings: this.settings! });
   }
 
   /** @internal */

@@ -2,6 +2,7 @@
  * Receivers of the environment as Grafana contact points: one `grafana_contact_point` per receiver, one
  * integration block per integration. Secrets come from sensitive Terraform variables ({@link SecretVariables}).
  */
+import { parseMailAddressList } from '../../model/email-address';
 import { Receiver, Integration } from '../../model/receivers';
 import type {
   ContactPointConfig,
@@ -62,7 +63,8 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
           );
         }
         email.push({
-          addresses: o.to.split(',').map((a) => a.trim()),
+          // Grafana takes bare addresses; a display name ("Ops" <ops@example.com>) only applies to Alertmanager.
+          addresses: (parseMailAddressList(o.to) ?? []).map((a) => a.address),
           // Alertmanager sends one email to all recipients; so does Grafana with single_email.
           singleEmail: true,
           subject: text(o.subject),

@@ -1,4 +1,5 @@
 import { Fn, Token } from 'cdktf';
+import { checkHeadersHaveNoSecret } from '../../model/clear-secrets';
 import { DataSourceModel } from '../../model/dashboard';
 import { invalid, missing } from '../../model/errors';
 import { Secret } from '../../model/secret';
@@ -14,6 +15,7 @@ import {
   PrometheusDataSourceOptions,
 } from './data-source-options';
 import { stableJson } from './json';
+import { CREDENTIAL_HEADER } from './messages';
 import { SecretVariables } from './secrets';
 import { checkHttpUrl, checkUid } from './uids';
 
@@ -125,6 +127,7 @@ export class GrafanaDataSource {
     for (const name of Object.keys(o.httpHeaders ?? {})) {
       if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw invalid(where, `${field}.httpHeaders key`, name, 'an HTTP header name');
     }
+    checkHeadersHaveNoSecret(o.httpHeaders, where, `${field}.httpHeaders`, CREDENTIAL_HEADER, { isReference: (v) => Token.isUnresolved(v) });
     if (spec.kind === 'amazon') {
       const a = spec.options;
       if (typeof a.region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(a.region)) {

@@ -1,13 +1,14 @@
 import { Token } from 'cdktf';
 import type { MonitoringStack } from '../../constructs/monitoring-stack';
-import type { IMonitoringTarget } from '../../constructs/target';
+import { checkLater, checkTargetProps, IMonitoringTarget } from '../../constructs/target';
 import { describeConstruct, invalid, MonitoringConfigError } from '../../model/errors';
 import { Secret } from '../../model/secret';
 import { GrafanaDataSourceRole } from './data-source-options';
 import { GrafanaDataSource } from './data-sources';
 import { GrafanaResources } from './grafana-resources';
 import { GrafanaTargetProps } from './grafana-target-props';
-import { notASecret } from './messages';
+import { checkHeadersHaveNoSecret } from '../../model/clear-secrets';
+import { CREDENTIAL_HEADER, notASecret } from './messages';
 import { checkHttpUrl, checkUid } from './uids';
 
 const ROLES: readonly GrafanaDataSourceRole[] = ['prometheus', 'alertmanager', 'loki'];
@@ -52,16 +53,26 @@ const EXEC_ERR_STATES = ['OK', 'Error', 'KeepLast', 'Alerting'];
  * from the MonitoringStack's constructor, before any dashboard or alert group is declared.
  */
 export class GrafanaTarget implements IMonitoringTarget {
+  /** The target's name in messages. */
   public readonly kind = 'GrafanaTarget';
   /** An existing Grafana is managed through its API, not provisioned from files. */
   public readonly provisionsGrafana = false;
   private readonly props: GrafanaTargetProps;
   private resources?: GrafanaResources;
 
+  private readonly problem?: MonitoringConfigError;
+
   constructor(props: GrafanaTargetProps) {
+    this.props = props;
+    // Checked now; an error is reported by bind(), which can name the MonitoringStack that uses this target.
+    ({ problem: this.problem } = checkLater(() => GrafanaTarget.checkProps(props)));
+  }
+
+  /** The checks of the props, run when the target is created. */
+  private static checkProps(props: GrafanaTargetProps): void {
     const where = 'GrafanaTarget';
     if (!props || typeof props !== 'object') throw new MonitoringConfigError(where, 'props', 'are required: expected { url, dataSources: { prometheus } }');
-    checkHttpUrl(props.url, where, 'url');
+    checkHttpUrl(props.url, where, 'url', 'a URL without a credential, with the API token or user:password in auth as a Secret.fromVariable("<terraform variable>")');
     if (typeof props.auth === 'string') {
       // Only a reference resolved by Terraform (e.g. a service account token created in this stack), never a literal.
       if (!Token.isUnresolved(props.auth)) throw notASecret(where, 'auth');
@@ -77,6 +88,7 @@ export class GrafanaTarget implements IMonitoringTarget {
     for (const name of Object.keys(props.httpHeaders ?? {})) {
       if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw invalid(where, 'httpHeaders key', name, 'an HTTP header name such as "X-Scope-OrgID"');
     }
+    checkHeadersHaveNoSecret(props.httpHeaders, where, 'httpHeaders', CREDENTIAL_HEADER, { isReference: (v) => Token.isUnresolved(v) });
     if (!props.dataSources || !(props.dataSources.prometheus instanceof GrafanaDataSource)) {
       throw invalid(where, 'dataSources.prometheus', props.dataSources?.prometheus, 'a GrafanaDataSource such as GrafanaDataSource.prometheus({ url })');
     }
@@ -98,11 +110,11 @@ export class GrafanaTarget implements IMonitoringTarget {
     if (props.missingSeriesEvalsToResolve !== undefined && (!Number.isInteger(props.missingSeriesEvalsToResolve) || props.missingSeriesEvalsToResolve < 1)) {
       throw invalid(where, 'missingSeriesEvalsToResolve', props.missingSeriesEvalsToResolve, 'a whole number ≥ 1');
     }
-    this.props = props;
   }
 
-  /** @internal */
+  /** Called once by the MonitoringStack it is given to: creates this target's resources in that environment. */
   public bind(monitoring: MonitoringStack): void {
+    checkTargetProps(this.problem, this.props, monitoring, this.kind);
     if (this.resources) {
       throw new MonitoringConfigError(
         describeConstruct('MonitoringStack', monitoring.node.path),

@@ -13,6 +13,14 @@ export function badUid(where: string, field: string, uid: unknown): MonitoringCo
   return invalid(where, field, uid, GRAFANA_UID_EXPECTATION);
 }
 
+/** What to use instead of a credential in a Grafana or data source URL. */
+export const CREDENTIAL_IN_URL =
+  'a URL without a credential, with the credential in auth, basicAuth, bearerToken or httpHeaders as a Secret.fromVariable("<terraform variable>")';
+
+/** What to use instead of a literal credential header. */
+export const CREDENTIAL_HEADER =
+  'a Secret.fromVariable("<terraform variable>") or a Terraform reference to a sensitive value as the header value (a literal lands in cdk.tf.json)';
+
 /** A URL that is not http(s). */
 export function badUrl(where: string, field: string, url: unknown): MonitoringConfigError {
   return invalid(where, field, url, 'an http:// or https:// URL, e.g. "https://grafana.example.com" (or a Terraform token)');

@@ -1,6 +1,7 @@
 import { Token } from 'cdktf';
 import { derivedGrafanaUid, GRAFANA_UID } from '../../model/dashboard';
-import { badUid, badUrl } from './messages';
+import { checkUrlHasNoSecret } from '../../model/clear-secrets';
+import { badUid, badUrl, CREDENTIAL_IN_URL } from './messages';
 
 /** Throws unless `uid` follows Grafana's uid rules (1–40 letters, digits, `-`, `_`). */
 export function checkUid(uid: unknown, where: string, field: string): string {
@@ -8,13 +9,16 @@ export function checkUid(uid: unknown, where: string, field: string): string {
   return uid;
 }
 
-/** Throws unless `url` is an http(s) URL; Terraform tokens (resolved at apply) pass. */
-export function checkHttpUrl(url: unknown, where: string, field: string): string {
+/**
+ * Throws unless `url` is an http(s) URL without a credential (`user:pass@`, `?token=`); Terraform tokens (resolved
+ * at apply) pass.
+ * @param instead the Secret to use instead of a credential in the URL
+ */
+export function checkHttpUrl(url: unknown, where: string, field: string, instead = CREDENTIAL_IN_URL): string {
   if (typeof url === 'string' && Token.isUnresolved(url)) return url;
+  // Before the URL check, whose message shows the URL as given.
+  if (typeof url === 'string') checkUrlHasNoSecret(url, where, field, instead);
   if (typeof url !== 'string' || !/^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/.test(url)) throw badUrl(where, field, url);
-  if (/^https?:\/\/[^/?#]*@/.test(url)) {
-    throw badUrl(where, field, '<url with credentials>');
-  }
   return url;
 }
 

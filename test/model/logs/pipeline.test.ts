@@ -43,7 +43,7 @@ describe('buildLogPipeline', () => {
 
     test('a regex stage that does not compile', () => {
       expect(() => buildLogPipeline(files(LogStage.regex({ expression: '(?P<user>\\w+', source: 'msg' })), WHERE)).toThrow(
-        `${WHERE}, source "app", stages[1] (regex), expression: got "(?P<user>\\\\w+", expected ${RE2} that compiles: unterminated group`,
+        `${WHERE}, source "app", stages[1] (regex), expression: got "(?P<user>\\\\w+", expected ${RE2} that compiles: missing closing ) for the group opened at column 1`,
       );
       expect(() => buildLogPipeline(files(LogStage.regex({ expression: '(?<=user=)(?P<user>\\w+)' })), WHERE)).toThrow(
         `${WHERE}, source "app", stages[1] (regex), expression: got "(?<=user=)(?P<user>\\\\w+)", expected ${RE2}: lookbehind "(?<=" at column 1 is not supported by RE2; RE2 has no lookarounds: match the preceding text in a non-capturing group (?:...) instead`,

@@ -54,7 +54,16 @@ describe('dashboard pack options', () => {
       () => dashboards.red({ job: 'api', requestsMetric: 'http.requests' }),
       'presets.dashboards.red, requestsMetric: got "http.requests", expected a Prometheus metric name matching [a-zA-Z_:][a-zA-Z0-9_:]*',
     ],
-    ['error status regex', () => dashboards.red({ job: 'api', serverErrorStatus: '5((' }), 'presets.dashboards.red, serverErrorStatus: got "5((", expected a non-empty regular expression that compiles'],
+    [
+      'error status regex',
+      () => dashboards.red({ job: 'api', serverErrorStatus: '5((' }),
+      'presets.dashboards.red, serverErrorStatus: got "5((", expected an RE2 regular expression (Go\'s regexp syntax, which Prometheus and Loki compile) that compiles: missing closing ) for the group opened at column 3',
+    ],
+    [
+      'error status regex with a lookahead (RE2 has none)',
+      () => dashboards.red({ job: 'api', serverErrorStatus: '5(?!03)..' }),
+      'presets.dashboards.red, serverErrorStatus: got "5(?!03)..", expected an RE2 regular expression (Go\'s regexp syntax, which Prometheus and Loki compile): negative lookahead "(?!" at column 2 is not supported by RE2; RE2 has no lookarounds: match the text itself, or negate with a separate rule (a !~ matcher, a drop action or stage)',
+    ],
     ['latency objective', () => dashboards.red({ job: 'api', latencyObjectiveSeconds: 0 }), 'presets.dashboards.red, latencyObjectiveSeconds: got 0, expected a number of seconds above 0'],
     ['error ratio threshold', () => dashboards.red({ job: 'api', errorRatioThreshold: 5 }), 'presets.dashboards.red, errorRatioThreshold: got 5, expected a ratio above 0 and at most 1 (0.05 = 5 %)'],
     [

@@ -117,7 +117,7 @@ describe('AwsManagedTarget: query logging', () => {
 
   test('a bad threshold is refused', () => {
     expect(() => awsEnvironment({ queryLogThreshold: -1 })).toThrow(
-      'AwsManagedTarget, queryLogThreshold: got -1, expected a whole number of query samples processed (e.g. 1000000), or false for no query logging',
+      'AwsManagedTarget of MonitoringStack test/monitoring, queryLogThreshold: got -1, expected a whole number of query samples processed (e.g. 1000000), or false for no query logging',
     );
   });
 });

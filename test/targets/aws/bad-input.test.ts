@@ -2,6 +2,7 @@ import { Testing } from 'cdktf';
 import { AlertGroup, AlertRouting, Exporter, Receiver, Secret, ServiceScrape } from '../../../lib';
 import { AgentCredentials, AwsManagedTarget } from '../../../lib/targets/aws';
 import { awsEnvironment } from './helpers';
+import { bindTarget } from '../../helpers/stacks';
 
 /** Synthesizes with validations and returns the error message (or fails). */
 function synthError(stack: Parameters<typeof Testing.synth>[0]): string {
@@ -53,8 +54,8 @@ describe('AwsManagedTarget: bad input', () => {
   });
 
   test('a Prometheus 2.x agent image: the agents run with 3.x flags (--agent)', () => {
-    expect(() => new AwsManagedTarget({ region: 'eu-west-1', agentImages: { prometheus: 'prom/prometheus:v2.55.1' } })).toThrow(
-      'AwsManagedTarget, agentImages.prometheus: got "prom/prometheus:v2.55.1", expected a Prometheus 3.x image (e.g. "prom/prometheus:v3.13.3")',
+    expect(() => bindTarget(new AwsManagedTarget({ region: 'eu-west-1', agentImages: { prometheus: 'prom/prometheus:v2.55.1' } }))).toThrow(
+      'AwsManagedTarget of MonitoringStack test/monitoring, agentImages.prometheus: got "prom/prometheus:v2.55.1", expected a Prometheus 3.x image (e.g. "prom/prometheus:v3.13.3")',
     );
   });
 
@@ -88,7 +89,7 @@ describe('AwsManagedTarget: bad input', () => {
   });
 
   test('more: region, tcp:// without TLS, unknown existing topic receiver, retention beyond AMP, exporters, scraper jobs with secret files', () => {
-    expect(() => new AwsManagedTarget({ region: 'Ireland' })).toThrow('AwsManagedTarget, region: got "Ireland", expected an AWS region such as "eu-west-1"');
+    expect(() => bindTarget(new AwsManagedTarget({ region: 'Ireland' }))).toThrow('AwsManagedTarget of MonitoringStack test/monitoring, region: got "Ireland", expected an AWS region such as "eu-west-1"');
     expect(() => awsEnvironment({ agents: [{ name: 'a', dockerHost: 'tcp://a:2376' }], agentCredentials: AgentCredentials.iamUser() })).toThrow(
       'agents[0] (a).certPath: got nothing, expected a directory with ca.pem, cert.pem and key.pem',
     );

@@ -5,45 +5,46 @@ import { GrafanaDataSource, GrafanaTarget } from '../../../lib/targets/grafana';
 import { contactPointFor } from '../../../lib/targets/grafana/contact-points';
 import { SecretVariables } from '../../../lib/targets/grafana/secrets';
 import { grafanaEnvironment, synthError, targetProps } from './helpers';
+import { bindTarget } from '../../helpers/stacks';
 
 const UID_RULE = "expected a Grafana uid: 1 to 40 characters of letters, digits, '-' and '_'";
 const dashboard = (title: string) => ({ title, panels: [] });
 
 describe('GrafanaTarget bad input: URLs', () => {
   test('a Grafana URL that is not http(s)', () => {
-    expect(() => new GrafanaTarget(targetProps({ url: 'grafana.example.com' }))).toThrow(
-      'GrafanaTarget, url: got "grafana.example.com", expected an http:// or https:// URL, e.g. "https://grafana.example.com" (or a Terraform token)',
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ url: 'grafana.example.com' })))).toThrow(
+      'GrafanaTarget of MonitoringStack test/monitoring, url: got "grafana.example.com", expected an http:// or https:// URL, e.g. "https://grafana.example.com" (or a Terraform token)',
     );
-    expect(() => new GrafanaTarget(targetProps({ url: 'ftp://grafana.example.com' }))).toThrow('GrafanaTarget, url: got "ftp://grafana.example.com", expected an http:// or https:// URL');
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ url: 'ftp://grafana.example.com' })))).toThrow('GrafanaTarget of MonitoringStack test/monitoring, url: got "ftp://grafana.example.com", expected an http:// or https:// URL');
   });
 
   test('a URL with credentials in it is refused without echoing them', () => {
-    expect(() => new GrafanaTarget(targetProps({ url: 'https://admin:secret@grafana.example.com' }))).toThrow(
-      'GrafanaTarget, url: got "<url with credentials>", expected an http:// or https:// URL',
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ url: 'https://admin:secret@grafana.example.com' })))).toThrow(
+      'GrafanaTarget of MonitoringStack test/monitoring, url: got "https://<redacted>@grafana.example.com", expected a URL without a credential, with the API token or user:password in auth as a Secret.fromVariable("<terraform variable>"); the user:password@ part is a credential and would be written in clear text',
     );
   });
 
   test('a data source URL that is not http(s)', () => {
-    expect(() => new GrafanaTarget(targetProps({ dataSources: { prometheus: GrafanaDataSource.prometheus({ url: 'prometheus:9090' }) } }))).toThrow(
-      'GrafanaTarget, dataSources.prometheus.url: got "prometheus:9090", expected an http:// or https:// URL',
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ dataSources: { prometheus: GrafanaDataSource.prometheus({ url: 'prometheus:9090' }) } })))).toThrow(
+      'GrafanaTarget of MonitoringStack test/monitoring, dataSources.prometheus.url: got "prometheus:9090", expected an http:// or https:// URL',
     );
   });
 });
 
 describe('GrafanaTarget bad input: uids', () => {
   test('a data source uid that breaks Grafana\'s uid rules', () => {
-    expect(() => new GrafanaTarget(targetProps({ dataSources: { prometheus: GrafanaDataSource.prometheus({ url: 'https://p.example.com', uid: 'my prometheus!' }) } }))).toThrow(
-      `GrafanaTarget, dataSources.prometheus.uid: got "my prometheus!", ${UID_RULE}`,
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ dataSources: { prometheus: GrafanaDataSource.prometheus({ url: 'https://p.example.com', uid: 'my prometheus!' }) } })))).toThrow(
+      `GrafanaTarget of MonitoringStack test/monitoring, dataSources.prometheus.uid: got "my prometheus!", ${UID_RULE}`,
     );
     const long = 'x'.repeat(41);
-    expect(() => new GrafanaTarget(targetProps({ dataSources: { prometheus: GrafanaDataSource.existing('prometheus', { uid: long, type: 'prometheus' }) } }))).toThrow(
-      `GrafanaTarget, dataSources.prometheus.uid: got "${long}", ${UID_RULE}`,
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ dataSources: { prometheus: GrafanaDataSource.existing('prometheus', { uid: long, type: 'prometheus' }) } })))).toThrow(
+      `GrafanaTarget of MonitoringStack test/monitoring, dataSources.prometheus.uid: got "${long}", ${UID_RULE}`,
     );
   });
 
   test('a folder uid that breaks Grafana\'s uid rules', () => {
-    expect(() => new GrafanaTarget(targetProps({ folderUids: { Services: 'services/prod' } }))).toThrow(
-      `GrafanaTarget, folderUids["Services"]: got "services/prod", ${UID_RULE}`,
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ folderUids: { Services: 'services/prod' } })))).toThrow(
+      `GrafanaTarget of MonitoringStack test/monitoring, folderUids["Services"]: got "services/prod", ${UID_RULE}`,
     );
   });
 
@@ -158,24 +159,24 @@ describe('GrafanaTarget bad input: routing', () => {
 
 describe('GrafanaTarget bad input: props', () => {
   test('auth must be a Secret, never a literal token', () => {
-    expect(() => new GrafanaTarget(targetProps({ auth: 'glsa_literal' as never }))).toThrow(
-      'GrafanaTarget, auth: got "<redacted>", expected a Secret.fromVariable("<terraform variable>") or a Terraform reference to a sensitive value; literal secrets would be written into cdk.tf.json',
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ auth: 'glsa_literal' as never })))).toThrow(
+      'GrafanaTarget of MonitoringStack test/monitoring, auth: got "<redacted>", expected a Secret.fromVariable("<terraform variable>") or a Terraform reference to a sensitive value; literal secrets would be written into cdk.tf.json',
     );
   });
 
   test('a data source of the wrong kind', () => {
-    expect(() => new GrafanaTarget(targetProps({ dataSources: { prometheus: GrafanaDataSource.loki({ url: 'https://loki.example.com' }) } }))).toThrow(
-      'GrafanaTarget, dataSources.prometheus: got "a loki data source", expected a prometheus data source',
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ dataSources: { prometheus: GrafanaDataSource.loki({ url: 'https://loki.example.com' }) } })))).toThrow(
+      'GrafanaTarget of MonitoringStack test/monitoring, dataSources.prometheus: got "a loki data source", expected a prometheus data source',
     );
-    expect(() => new GrafanaTarget({ url: 'https://g.example.com' } as never)).toThrow('GrafanaTarget, dataSources.prometheus: got nothing, expected a GrafanaDataSource');
+    expect(() => bindTarget(new GrafanaTarget({ url: 'https://g.example.com' } as never))).toThrow('GrafanaTarget of MonitoringStack test/monitoring, dataSources.prometheus: got nothing, expected a GrafanaDataSource');
   });
 
   test('orgId, execErrState and the AMP region', () => {
-    expect(() => new GrafanaTarget(targetProps({ orgId: 0 }))).toThrow('GrafanaTarget, orgId: got 0, expected a Grafana organization id, a whole number ≥ 1');
-    expect(() => new GrafanaTarget(targetProps({ execErrState: 'Firing' as never }))).toThrow('GrafanaTarget, execErrState: got "Firing", expected one of "OK", "Error", "KeepLast", "Alerting"');
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ orgId: 0 })))).toThrow('GrafanaTarget of MonitoringStack test/monitoring, orgId: got 0, expected a Grafana organization id, a whole number ≥ 1');
+    expect(() => bindTarget(new GrafanaTarget(targetProps({ execErrState: 'Firing' as never })))).toThrow('GrafanaTarget of MonitoringStack test/monitoring, execErrState: got "Firing", expected one of "OK", "Error", "KeepLast", "Alerting"');
     expect(
-      () => new GrafanaTarget(targetProps({ dataSources: { prometheus: GrafanaDataSource.amazonPrometheus({ url: 'https://aps.example.com', region: 'Frankfurt' }) } })),
-    ).toThrow('GrafanaTarget, dataSources.prometheus.region: got "Frankfurt", expected an AWS region such as "eu-west-1"');
+      () => bindTarget(new GrafanaTarget(targetProps({ dataSources: { prometheus: GrafanaDataSource.amazonPrometheus({ url: 'https://aps.example.com', region: 'Frankfurt' }) } }))),
+    ).toThrow('GrafanaTarget of MonitoringStack test/monitoring, dataSources.prometheus.region: got "Frankfurt", expected an AWS region such as "eu-west-1"');
   });
 
   test('two grafana providers without an alias in one stack', () => {
