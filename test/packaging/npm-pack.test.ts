@@ -99,7 +99,7 @@ describe('packaging', () => {
         expect(fs.existsSync(path.join(rendered, 'prometheus/rules/web-slo.yml'))).toBe(true);
         // The first run writes the snapshots, as a user's first run does; every later run (the other setting
         // included) must match them with --ci, which writes nothing.
-        const jestArgs = [path.join(app, 'node_modules/jest/bin/jest.js'), '--cacheDirectory', path.join(work, 'jest-cache'), ...(snapshotsWritten ? ['--ci'] : [])];
+        const jestArgs = [path.join(app, 'node_modules/jest/bin/jest.js'), '--cacheDirectory', path.join(work, 'jest-cache'), snapshotsWritten ? '--ci' : '--ci=false'];
         const jest = timed(`${setting.name} jest`, () => run(process.execPath, jestArgs, app));
         snapshotsWritten = true;
         expect(jest).not.toMatch(/ts-jest\[[^\]]*\] \(WARN\)|TS151002/);
