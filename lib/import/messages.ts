@@ -3,6 +3,7 @@
  * `<where>` starts with `<file>:<line>:<column>` and `<field>` is the path of the YAML node (`receivers[1].email_configs[0].subject`).
  */
 import { MonitoringConfigError } from '../model/errors';
+import { editDistance } from '../model/edit-distance';
 
 /** Quotes names as YAML keys in messages: `` `expr` ``. */
 export function keyList(keys: readonly string[]): string {
@@ -26,19 +27,6 @@ export function closestKey(key: string, known: readonly string[]): string | unde
   return known.find((k) => k.length >= 3 && (key.startsWith(k) || k.startsWith(key)) && key.length >= 3);
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
 
 /**
  * A key the program (Prometheus, Alertmanager) does not have at all, e.g. `expresion:` in a rule.

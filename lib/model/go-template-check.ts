@@ -3,6 +3,7 @@ import { MonitoringConfigError, showValue } from './errors';
 import { GO_BUILTIN_FUNCTIONS, GoTemplateSyntaxError, parseGoTemplate, ParsedTemplate, TemplateArg, TemplateNode, TemplatePipe } from './go-template';
 import { positionOf } from './promql';
 import { ALERTMANAGER_TEMPLATES, PROMETHEUS_RULE_TEMPLATES, TemplateDialect, TemplateType } from './template-dialects';
+import { editDistance } from './edit-distance';
 
 // Checks Go templates where they are given: the parse (as the program's parser does it, with its functions and
 // variables), then what would fail every expansion although it parses: a field the data does not have
@@ -42,26 +43,12 @@ function otherProgram(name: string, dialect: TemplateDialect): string | undefine
   return other.functions.has(name) ? other.program : undefined;
 }
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
 
 function closest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const candidate of candidates) {
-    const d = distance(name, candidate);
+    const d = editDistance(name, candidate, true);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

@@ -3,6 +3,7 @@
 // commit 032c05357abf79a6053b403466b3516157994d8f of the 3.x line) and promql/parser/parse.go (`checkAST`,
 // `newAggregateExpr`). Functions the 3.x grammar of the images knows but marks `Experimental` are listed too: they
 // are refused earlier, with their feature flag (promql-features.ts).
+import { editDistance } from './edit-distance';
 
 /** A PromQL value type, named as Prometheus' messages name it. */
 export type PromQLType = 'instant vector' | 'range vector' | 'scalar' | 'string';
@@ -144,27 +145,13 @@ export function withArticle(type: PromQLType): string {
   return `${type === 'instant vector' ? 'an' : 'a'} ${type}`;
 }
 
-/** Levenshtein distance, for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
-}
 
 /** The known function or aggregation closest to `name` (at most 2 edits away), for a hint. */
 export function closestFunction(name: string): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of [...Object.keys(PROMQL_FUNCTIONS), ...Object.keys(AGGREGATION_PARAMETERS)].sort()) {
-    const d = distance(name.toLowerCase(), candidate);
+    const d = editDistance(name.toLowerCase(), candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

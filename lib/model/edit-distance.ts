@@ -1,0 +1,16 @@
+/** Levenshtein distance between two strings, for "did you mean" hints; `ignoreCase` compares letters case-blind. */
+export function editDistance(a: string, b: string, ignoreCase = false): number {
+  const x = ignoreCase ? a.toLowerCase() : a;
+  const y = ignoreCase ? b.toLowerCase() : b;
+  const row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] === y[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[y.length];
+}
