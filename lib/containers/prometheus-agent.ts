@@ -1,6 +1,5 @@
 import { CONFIG_ROOT } from '../model/layout';
-import { wgetHealthcheck } from './healthchecks';
-import { PROMETHEUS_DATA_DIR, PROMETHEUS_PORT } from './prometheus';
+import { PROMETHEUS_DATA_DIR, PROMETHEUS_PORT, prometheusSpec } from './prometheus';
 import { ContainerSpec } from './spec';
 
 /** Options of {@link prometheusAgentSpec}. */
@@ -19,23 +18,13 @@ export interface PrometheusAgentSpecOptions {
  * host from the fleet stays easy. Same image (and facts) as the Prometheus server; no published ports.
  */
 export function prometheusAgentSpec(options: PrometheusAgentSpecOptions): ContainerSpec {
+  const server = prometheusSpec({ image: options.image, memoryMb: options.memoryMb, flags: options.flags });
   return {
+    ...server,
     name: 'prometheus-agent',
-    imageKey: 'prometheus',
-    image: options.image,
-    command: options.flags,
     env: options.env,
     ports: [{ port: PROMETHEUS_PORT }],
     dataVolume: { path: PROMETHEUS_DATA_DIR, suffix: 'wal', preventDestroy: false },
-    configComponent: 'prometheus',
-    hostMounts: [],
-    capabilities: [],
-    writablePaths: [PROMETHEUS_DATA_DIR],
-    tmpfs: {},
-    healthcheck: wgetHealthcheck(PROMETHEUS_PORT, '/-/healthy'),
-    networks: 'monitoring-and-attached',
-    memoryMb: options.memoryMb,
-    exceptions: [],
   };
 }
 
