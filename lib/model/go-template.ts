@@ -73,6 +73,21 @@ function describeRune(c: string): string {
 }
 
 /** Splits template text into tokens the way Go's lexer does; an `error` token ends the list. */
+/**
+ * The index after the closing `quote` of a quoted string or character constant whose body starts at `from` (escapes
+ * skip the next character), or undefined when a newline or the end comes first, as Go's lexer reports it.
+ */
+function quotedEnd(input: string, from: number, quote: string): number | undefined {
+  let p = from;
+  for (;;) {
+    const d = input[p];
+    if (d === '\\' && input[p + 1] !== undefined && input[p + 1] !== '\n') p += 2;
+    else if (d === undefined || d === '\n' || d === '\\') return undefined;
+    else if (d === quote) return p + 1;
+    else p++;
+  }
+}
+
 function lex(input: string): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
@@ -141,31 +156,16 @@ function lex(input: string): Token[] {
         p++;
         emit('declare', start, p);
       } else if (c === '|') emit('pipe', start, p);
-      else if (c === '"') {
-        for (;;) {
-          const d = input[p];
-          if (d === '\\' && input[p + 1] !== undefined && input[p + 1] !== '\n') p += 2;
-          else if (d === undefined || d === '\n' || d === '\\') return fail('unterminated quoted string', start);
-          else if (d === '"') break;
-          else p++;
-        }
-        p++;
-        emit('string', start, p);
+      else if (c === '"' || c === "'") {
+        const end = quotedEnd(input, p, c);
+        if (end === undefined) return fail(c === '"' ? 'unterminated quoted string' : 'unterminated character constant', start);
+        p = end;
+        emit(c === '"' ? 'string' : 'charConstant', start, p);
       } else if (c === '`') {
         const close = input.indexOf('`', p);
         if (close < 0) return fail('unterminated raw quoted string', start);
         p = close + 1;
         emit('rawString', start, p);
-      } else if (c === "'") {
-        for (;;) {
-          const d = input[p];
-          if (d === '\\' && input[p + 1] !== undefined && input[p + 1] !== '\n') p += 2;
-          else if (d === undefined || d === '\n' || d === '\\') return fail('unterminated character constant', start);
-          else if (d === "'") break;
-          else p++;
-        }
-        p++;
-        emit('charConstant', start, p);
       } else if (c === '$' || (c === '.' && !/[0-9]/.test(input[p] ?? ''))) {
         // A variable (`$`, `$x`) or a field (`.`, `.Labels`); `.a.b` is two fields, chained by the parser.
         if (atTerminator(p)) {

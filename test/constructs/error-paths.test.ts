@@ -7,15 +7,7 @@ import { AwsManagedTarget } from '../../lib/targets/aws';
 import { GrafanaTarget } from '../../lib/targets/grafana';
 import { targetProps } from '../targets/grafana/helpers';
 import { bindTarget, dockerEnvironment } from '../helpers/stacks';
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return 'no error';
-}
+import { messageOf } from '../helpers/errors';
 
 describe('every error names the construct path', () => {
   test('target props errors name the MonitoringStack that binds the target', () => {

@@ -8,18 +8,10 @@ import { renderAlertmanagerConfig } from '../../lib/render/alertmanager-config';
 import { planSnsReceiver } from '../../lib/targets/aws/sns-receivers';
 import { dockerEnvironment } from '../helpers/stacks';
 import { runTool, writeTempFiles } from '../helpers/tools';
+import { messageOf } from '../helpers/errors';
 
 // Value rules Prometheus, Alertmanager and Loki enforce on fields the library renders. Each test asserts the library's
 // message and, where a tool of the images' line can judge, that the tool refuses the file the check keeps out.
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return 'no error';
-}
 
 function amtool(yaml: string): { status: number | null; output: string } {
   return runTool('amtool', ['check-config', 'am.yml'], writeTempFiles({ 'am.yml': yaml }));

@@ -2,15 +2,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { Network } from '@cdktf/provider-docker/lib/network';
 import { AlertRouting, DockerHostTarget, MonitoringStack, Receiver, Secret, ServiceScrape } from '../../lib';
 import { bindTarget, container, dockerEnvironment, programContainers, synthJson } from '../helpers/stacks';
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return 'no error';
-}
+import { messageOf } from '../helpers/errors';
 
 describe('DockerHostTarget bad input', () => {
   test('an image override for a component that does not exist', () => {
