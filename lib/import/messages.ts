@@ -96,7 +96,8 @@ export function differentLabelSets(where: string, field: string, first: unknown,
 export function indistinguishableWarning(where: string, field: string, name: string, firstField: string): string {
   return (
     `${where}, ${field}: rule ${JSON.stringify(name)} has the same name and labels as ${firstField}; Prometheus loads both, ` +
-    'but nothing tells their alerts apart (promtool lint "duplicate-rules"): give one a distinguishing label such as `severity`, or remove one'
+    'but only their expressions can tell their alerts (or recorded series) apart (promtool lint "duplicate-rules"): ' +
+    'give one a distinguishing label such as `severity`, or remove one'
   );
 }
 

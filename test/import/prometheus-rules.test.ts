@@ -180,7 +180,7 @@ describe('importPrometheusRules: the rest of the rule file format', () => {
     expect(imported.groups.map((g) => [g.name, g.rules.length])).toEqual([['host disk (>80%)', 4], ['empty', 0], ['no rules key', 0]]);
     expect(imported.warnings).toEqual([
       'r.yml:12:9, group host disk (>80%), groups[0].rules[3]: rule "Same" has the same name and labels as groups[0].rules[2]; Prometheus loads both, ' +
-        'but nothing tells their alerts apart (promtool lint "duplicate-rules"): give one a distinguishing label such as `severity`, or remove one',
+        'but only their expressions can tell their alerts (or recorded series) apart (promtool lint "duplicate-rules"): give one a distinguishing label such as `severity`, or remove one',
     ]);
   });
 
