@@ -136,6 +136,24 @@ describe("an imported prometheus.yml's global, applied or named", () => {
   });
 });
 
+describe('rules sharing a name under Grafana-managed alerting', () => {
+  test('each gets its own uid (titles may repeat since Grafana 12, grafana/grafana#102067; uids may not)', () => {
+    const { stack, monitoring } = dockerEnvironment({}, { grafanaManagedAlerts: true });
+    AlertGroup.fromPrometheusRules(
+      monitoring,
+      'disk',
+      'groups:\n  - name: disk\n    rules:\n' +
+        '      - alert: Disk usage (>80%)\n        expr: up == 0\n        labels: { severity: warning }\n' +
+        '      - alert: Disk usage (>80%)\n        expr: up == 0\n        labels: { severity: critical }\n',
+    );
+    Testing.synth(stack, true);
+    const doc = readYaml(monitoring.renderedFiles()['grafana/provisioning/alerting/alerting.yml']);
+    const rules = doc.groups[0].rules as { uid: string; title: string }[];
+    expect(rules.map((r) => r.title)).toEqual(['Disk usage (>80%)', 'Disk usage (>80%)']);
+    expect(new Set(rules.map((r) => r.uid)).size).toBe(2);
+  });
+});
+
 describe('imported rule groups: ids and warnings', () => {
   test('group names that slug alike or to nothing get distinct ids; indistinguishable rules warn at synth', () => {
     const { stack, monitoring } = dockerEnvironment();
