@@ -221,7 +221,9 @@ export class MonitoringEnvironment {
 
   /** The built-in jobs that are scraped (not replaced by a user job of the same name). */
   public get activeBuiltInJobs(): readonly BuiltInJob[] {
-    return this.builtIns.filter((b) => !this.jobs.some((j) => j.jobName === b.job.jobName));
+    if (this.builtIns.length === 0) return [];
+    const userJobs = new Set(this.jobs.map((j) => j.jobName));
+    return this.builtIns.filter((b) => !userJobs.has(b.job.jobName));
   }
 
   /** Records a note about an imported file, reported as a warning at synth. @internal */
