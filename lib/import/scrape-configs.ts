@@ -12,7 +12,8 @@ import { optional } from './shared';
 import { parseSource, SourceMap, SourceNode } from './yaml-source';
 
 /**
- * One imported scrape job. It is a valid `ServiceScrapeProps`: `new ServiceScrape(monitoring, job.jobName, job)`.
+ * One imported scrape job. It is a valid `ServiceScrapeProps`: ``new ServiceScrape(monitoring, `job-${job.jobName}`, job)``
+ * (an id such as `job-docker` never collides with the ids the library gives its own constructs, such as `docker`).
  */
 export interface ImportedScrapeJob {
   /** `job_name`. */

@@ -136,7 +136,7 @@ export function buildRule(rule: RuleDefinition, where: string): RuleModel {
   }
   if (alerting.alert !== undefined) {
     const here = `${where}, rule ${alerting.alert}`;
-    if (typeof alerting.alert !== 'string' || alerting.alert.trim() === '' || !isValidUtf8(alerting.alert)) {
+    if (typeof alerting.alert !== 'string' || alerting.alert === '' || !isValidUtf8(alerting.alert)) {
       throw invalid(where, 'rules[].alert', alerting.alert, 'an alert name: any non-empty text, e.g. "HighErrorRatio" or "Disk usage (>80%)" (it becomes the alertname label value)');
     }
     if (alerting.expr === undefined) throw missing(here, 'expr', 'a PromQL expression');
@@ -195,7 +195,7 @@ export interface RuleGroupInput {
  * nothing distinguishes are reported by {@link indistinguishableRules} as a warning, not refused.
  */
 export function buildRuleGroup(input: RuleGroupInput, where: string): RuleGroupModel {
-  if (typeof input.name !== 'string' || input.name.trim() === '' || !isValidUtf8(input.name)) {
+  if (typeof input.name !== 'string' || input.name === '' || !isValidUtf8(input.name)) {
     throw invalid(where, 'name', input.name, 'a group name: any non-empty text, e.g. "api-health" or "API health (SLO)"');
   }
   if (!Array.isArray(input.rules)) {
