@@ -280,8 +280,13 @@ describe('the import corpus (test/import/corpus/SOURCES.md)', () => {
 
   test.each(Object.entries(CORPUS))('%s', (name, expected) => {
     const text = read(name);
-    expect(outcomeOf(name, expected.kind, text)).toEqual(expected.outcome);
-    if (expected.outcome !== IMPORTS) return;
+    const outcome = outcomeOf(name, expected.kind, text);
+    expect(outcome).toEqual(expected.outcome);
+    if (outcome !== IMPORTS) {
+      // A refusal names the file and line:column, then the YAML path of the field, then the reason.
+      expect(outcome).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+, (?:[^:]+, )?[\\w.[\\]]+: \\S`));
+      return;
+    }
     if (expected.kind === 'prometheus') checkPrometheus(name, text);
     else if (expected.kind === 'alertmanager') checkAlertmanager(name, text);
     else checkRules(name, text, expected);
