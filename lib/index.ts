@@ -103,6 +103,7 @@ export type {
 // targets
 export { DockerHostTarget } from './targets/docker/docker-host-target';
 export type { DockerHostTargetProps, DockerHostPorts } from './targets/docker/docker-host-target';
+export type { DockerHostBuiltInJobs } from './targets/docker/docker-host-props';
 export type { ImageKey } from './containers/spec';
 export { DEFAULT_IMAGES } from './targets/docker/images';
 export { GrafanaTarget, GrafanaDataSource } from './targets/grafana';
@@ -125,6 +126,7 @@ export type {
 // The environment's model, read-only: what `MonitoringStack.model` returns, for targets and tests that read it.
 // Its methods that add to it are internal; the constructs are the way to declare monitoring.
 export type { MonitoringEnvironment, RoutingDeclaration, LogsDeclaration } from './model/environment';
+export type { BuiltInJob, ImportNote } from './model/environment';
 export type { PrometheusModel } from './model/prometheus';
 export type { ScrapeJobModel } from './model/scrape';
 export type { RuleGroupModel, RuleModel, AlertingRuleModel, RecordingRuleModel } from './model/rules';

@@ -5,7 +5,7 @@ import { AlertingRuleDefinition, buildRuleGroup, RuleDefinition, RuleGroupModel 
 import { buildLogRuleGroup } from '../model/logs/log-rules';
 import { describeConstruct as describe, invalid } from '../model/errors';
 import { importPrometheusRules } from '../import/prometheus-rules';
-import { slug } from '../model/names';
+import { importedGroupIds } from './imported-ids';
 import { checkValueObjects } from '../model/value-objects';
 import { buildRuleTests, RuleTestCase } from '../model/rule-tests';
 import { renderedName } from './construct-name';
@@ -53,21 +53,15 @@ export interface AlertGroupProps {
 export class AlertGroup extends Construct {
   /**
    * Creates one AlertGroup per group of an existing Prometheus rule file, with the same validation as typed input.
-   * Construct ids are `id` for a single group, `<id>-<group>` for several.
+   * Construct ids are `id` for a single group, `<id>-<group>` for several (`<id>-<position>` where the group name
+   * gives no id or one already used). Two rules with the same name and labels import, with a warning at synth.
    * @param source the file name, for error messages (`alert_rules.yml:5:15, group api, rule X, ...`)
    */
   public static fromPrometheusRules(scope: Construct, id: string, yamlText: string, source = 'rules.yml'): AlertGroup[] {
     const where = `${describe('AlertGroup', `${scope.node.path}/${id}`)} from ${source}`;
     const imported = importPrometheusRules(yamlText, where);
-    return imported.groups.map(
-      (g) =>
-        new AlertGroup(scope, imported.groups.length === 1 ? id : `${id}-${slug(g.name)}`, {
-          groupName: g.name,
-          rules: g.rules,
-          interval: g.interval,
-          limit: g.limit,
-        }),
-    );
+    const ids = importedGroupIds(id, imported.groups.map((g) => g.name));
+    return imported.groups.map((g, i) => new AlertGroup(scope, ids[i], { groupName: g.name, rules: g.rules, interval: g.interval, limit: g.limit }));
   }
 
   private current: RuleGroupModel;

@@ -5,7 +5,7 @@ import { BasicAuth, buildScrapeJob, DEFAULT_FALLBACK_SCRAPE_PROTOCOL, RelabelRul
 import { Secret } from '../model/secret';
 import { invalid } from '../model/errors';
 import { checkValueObjects } from '../model/value-objects';
-import { importScrapeConfigs } from '../import/scrape-configs';
+import { importedScrapeJobs } from './prometheus-import';
 import { BLACKBOX, BlackboxProbeOptions, buildBlackboxModule, checkProbeUrls, Exporter, exporterDeployment } from '../model/exporters';
 import { renderedName } from './construct-name';
 import { MonitoringStack } from './monitoring-stack';
@@ -74,13 +74,15 @@ export interface ServiceScrapeProps {
  */
 export class ServiceScrape extends Construct {
   /**
-   * Creates one ServiceScrape per `scrape_configs` job of an existing prometheus.yml (static targets), with the same
-   * validation as typed input. Its `global` settings belong in the MonitoringStack's `prometheus` props: read them with
-   * `importScrapeConfigs(text, where).settings`.
+   * Creates one ServiceScrape per `scrape_configs` job of an existing prometheus.yml, with the same validation as
+   * typed input. Construct ids are `job-<job_name>` (never the id of a construct the library adds, such as `docker`).
+   * The file's `global` applies: each job keeps the interval and timeout it had (Prometheus' defaults 1m/10s where the
+   * file sets none) when the stack's differ, and a warning at synth (`imported-settings`) names what cannot be applied
+   * per job: the evaluation interval and external labels. To make the file's `global` the stack's defaults, pass
+   * `importScrapeConfigs(text, where).settings` as the MonitoringStack's `prometheus` prop.
    */
   public static fromPrometheusConfig(scope: Construct, yamlText: string, source = 'prometheus.yml'): ServiceScrape[] {
-    const where = `${describeConstruct('ServiceScrape', scope.node.path)} from ${source}`;
-    return importScrapeConfigs(yamlText, where).jobs.map((job) => new ServiceScrape(scope, job.jobName, job));
+    return importedScrapeJobs(scope, yamlText, source).map(({ id, job }) => new ServiceScrape(scope, id, job));
   }
 
   /** The validated job, as rendered into prometheus.yml. */

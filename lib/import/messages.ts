@@ -31,11 +31,13 @@ export function closestKey(key: string, known: readonly string[]): string | unde
 /**
  * A key the program (Prometheus, Alertmanager) does not have at all, e.g. `expresion:` in a rule.
  * With a `hint` the hint replaces the list of known keys (`email_configs has no \`subject\`; set ...`).
+ * `programFields` (what the program has beyond `known`) are guessed too: `lables` → "did you mean `labels`?".
  */
-export function noSuchField(where: string, field: string, owner: string, key: string, known: readonly string[], hint?: string): MonitoringConfigError {
+export function noSuchField(where: string, field: string, owner: string, key: string, known: readonly string[], hint?: string, programFields: readonly string[] = []): MonitoringConfigError {
   if (hint !== undefined) return new MonitoringConfigError(where, field, `${owner} has no \`${key}\`; ${hint}`);
-  const guess = closestKey(key, known);
-  const didYouMean = guess === undefined ? '' : ` (did you mean \`${guess}\`?)`;
+  const guess = closestKey(key, known) ?? closestKey(key, programFields);
+  const notYet = guess !== undefined && !known.includes(guess) ? ', which cdktf-monitoring does not support (yet)' : '';
+  const didYouMean = guess === undefined ? '' : ` (did you mean \`${guess}\`${notYet}?)`;
   return new MonitoringConfigError(where, field, `${owner} has no \`${key}\`${didYouMean}; expected one of ${keyList(known)}`);
 }
 
@@ -45,7 +47,7 @@ export function unsupportedField(where: string, field: string, owner: string, ke
   return new MonitoringConfigError(
     where,
     field,
-    `\`${key}\` of ${owner} is not supported by cdktf-monitoring${tail}; supported: ${keyList(supported)}`,
+    `\`${key}\` of ${owner} is not supported by cdktf-monitoring (yet)${tail}; supported: ${keyList(supported)}`,
   );
 }
 
@@ -87,6 +89,15 @@ export function differentLabelSets(where: string, field: string, first: unknown,
     `has labels ${JSON.stringify(other)} but static_configs[0] has ${JSON.stringify(first)}; a ServiceScrape has one label set for all its targets: ` +
       'split the job into one job per label set, each with its own job_name (the `job` label then differs, so check the alerts and dashboards that select it), ' +
       'or give every static_configs entry the same labels',
+  );
+}
+
+/** Two rules of one group with the same name and labels (a warning: Prometheus loads them). */
+export function indistinguishableWarning(where: string, field: string, name: string, firstField: string): string {
+  return (
+    `${where}, ${field}: rule ${JSON.stringify(name)} has the same name and labels as ${firstField}; Prometheus loads both, ` +
+    'but only their expressions can tell their alerts (or recorded series) apart (promtool lint "duplicate-rules"): ' +
+    'give one a distinguishing label such as `severity`, or remove one'
   );
 }
 

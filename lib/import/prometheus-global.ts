@@ -3,6 +3,7 @@ import { MonitoringConfigError } from '../model/errors';
 import { PrometheusSettings } from '../model/environment';
 import { checkLabelName, checkLabels } from '../model/names';
 import { unsupportedField } from './messages';
+import { ALERTING_FIELDS, ALERTMANAGER_ENTRY_FIELDS, PROMETHEUS_GLOBAL_FIELDS } from './prometheus-fields';
 import { optional } from './shared';
 import { SourceMap, SourceNode } from './yaml-source';
 
@@ -10,7 +11,17 @@ import { SourceMap, SourceNode } from './yaml-source';
 export const PROMETHEUS = 'Prometheus';
 
 const GLOBAL_KEYS = ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels'];
-const GLOBAL_UNSUPPORTED = ['query_log_file', 'body_size_limit', 'sample_limit', 'target_limit', 'label_limit', 'label_name_length_limit', 'label_value_length_limit'];
+
+/**
+ * Prometheus' own defaults for a prometheus.yml without them (`DefaultGlobalConfig` in config/config.go, v3.5.3):
+ * scrape every 1m with a 10s timeout, evaluate rules every 1m. An imported file keeps them, so it scrapes and
+ * evaluates as often as it did, not at the library's 15s.
+ */
+export const PROMETHEUS_DEFAULTS = {
+  scrapeInterval: Duration.minutes(1),
+  scrapeTimeout: Duration.seconds(10),
+  evaluationInterval: Duration.minutes(1),
+} as const;
 
 /** An error for a key Prometheus has and the library does not model. */
 export function unsupported(map: SourceMap, key: string, owner: string, supported: readonly string[], hint?: string): MonitoringConfigError {
@@ -35,40 +46,52 @@ export function checkStorage(node: SourceNode): void {
   }
 }
 
-/** Imports the `global` section as PrometheusSettings, with Prometheus' own timeout default. */
+/**
+ * Imports the `global` section as PrometheusSettings. What the file leaves out takes Prometheus' own default
+ * ({@link PROMETHEUS_DEFAULTS}; the timeout is 10s but never longer than the interval), so the settings always hold
+ * the scrape interval, scrape timeout and evaluation interval the file ran with.
+ */
 export function importGlobal(node: SourceNode | undefined): PrometheusSettings {
-  if (node === undefined) return {};
-  const global = node.map('global settings');
-  for (const key of GLOBAL_UNSUPPORTED) if (global.has(key)) throw unsupported(global, key, 'global', GLOBAL_KEYS);
-  global.checkKeys('global', GLOBAL_KEYS);
-  const interval = duration(global, 'scrape_interval');
-  let timeout = duration(global, 'scrape_timeout');
+  const global = node?.map('global settings');
+  global?.checkKeys('global', GLOBAL_KEYS, {}, PROMETHEUS_GLOBAL_FIELDS);
+  const interval = (global && duration(global, 'scrape_interval')) ?? PROMETHEUS_DEFAULTS.scrapeInterval;
+  let timeout = global && duration(global, 'scrape_timeout');
   // Prometheus' own default: the timeout is 10s, but never longer than the interval.
-  if (timeout === undefined && interval !== undefined && Duration.seconds(10).isLongerThan(interval)) timeout = interval;
-  if (timeout !== undefined && interval !== undefined && timeout.isLongerThan(interval)) {
-    const at = global.get('scrape_timeout')!;
+  if (timeout === undefined) timeout = PROMETHEUS_DEFAULTS.scrapeTimeout.isLongerThan(interval) ? interval : PROMETHEUS_DEFAULTS.scrapeTimeout;
+  else if (timeout.isLongerThan(interval)) {
+    const at = global!.get('scrape_timeout')!;
     throw at.invalid(`a timeout no longer than the scrape interval (${interval.toPrometheus()})`, timeout.toPrometheus());
   }
-  const labelsNode = global.opt('external_labels');
+  const labelsNode = global?.opt('external_labels');
   const externalLabels = labelsNode === undefined ? undefined : labelMap(labelsNode);
   return {
-    ...optional('scrapeInterval', interval),
-    ...optional('scrapeTimeout', timeout),
-    ...optional('evaluationInterval', duration(global, 'evaluation_interval')),
+    scrapeInterval: interval,
+    scrapeTimeout: timeout,
+    evaluationInterval: (global && duration(global, 'evaluation_interval')) ?? PROMETHEUS_DEFAULTS.evaluationInterval,
     ...optional('externalLabels', externalLabels),
   };
 }
 
-/** Reads the Alertmanager targets of `alerting` (informational). */
+/**
+ * Reads the Alertmanager targets of `alerting` (informational: a MonitoringStack sends alerts to its own
+ * Alertmanager). `scheme: http` and `api_version: v2` are what the MonitoringStack uses, so they import; fields that
+ * would change how alerts are sent (`path_prefix`, `timeout`, TLS, relabeling) are refused as not supported (yet).
+ */
 export function importAlerting(node: SourceNode | undefined): string[] {
   if (node === undefined) return [];
   const alerting = node.map('alerting settings');
   const owner = 'alerting (a MonitoringStack wires Prometheus to its own Alertmanager)';
-  alerting.checkKeys(owner, ['alertmanagers']);
+  alerting.checkKeys(owner, ['alertmanagers'], {}, ALERTING_FIELDS);
   const targets: string[] = [];
   for (const am of alerting.opt('alertmanagers')?.seq('a list of Alertmanagers') ?? []) {
     const map = am.map('an Alertmanager entry with `static_configs`');
-    map.checkKeys('alerting.alertmanagers[]', ['static_configs']);
+    map.checkKeys('alerting.alertmanagers[]', ['static_configs', 'scheme', 'api_version'], {}, ALERTMANAGER_ENTRY_FIELDS);
+    const scheme = map.opt('scheme');
+    if (scheme !== undefined && scheme.string('"http"') !== 'http') {
+      throw scheme.invalid('"http": the MonitoringStack sends alerts to its own Alertmanager over its private network');
+    }
+    const apiVersion = map.opt('api_version');
+    if (apiVersion !== undefined && apiVersion.string('"v2"') !== 'v2') throw apiVersion.invalid('"v2" (the only Alertmanager API Prometheus 3 speaks)');
     for (const sc of map.opt('static_configs')?.seq('a list of static configs') ?? []) {
       const scMap = sc.map('a static config with `targets`');
       scMap.checkKeys('static_configs', ['targets']);

@@ -2,9 +2,10 @@ import { Duration } from '../model/duration';
 import { duplicate, invalid, missing } from '../model/errors';
 import { checkLabelName, checkLabels, LABEL_NAME } from '../model/names';
 import { checkPromQL } from '../model/promql';
-import { AlertingRuleDefinition, buildRule, buildRuleGroup, RecordingRuleDefinition, RuleDefinition } from '../model/rules';
+import { AlertingRuleDefinition, buildRule, buildRuleGroup, indistinguishableRules, RecordingRuleDefinition, RuleDefinition } from '../model/rules';
 import { Severity } from '../model/severity';
-import { bareRuleList } from './messages';
+import { bareRuleList, indistinguishableWarning } from './messages';
+import { RULE_GROUP_FIELDS } from './prometheus-fields';
 import { optional } from './shared';
 import { parseSource, SourceMap, SourceNode } from './yaml-source';
 
@@ -24,6 +25,11 @@ export interface ImportedRuleGroup {
 export interface ImportedRuleFile {
   /** Its groups, in file order. */
   readonly groups: ImportedRuleGroup[];
+  /**
+   * What imports but is likely wrong: two rules of one group with the same name and labels (promtool's
+   * `duplicate-rules` lint). @default []
+   */
+  readonly warnings: string[];
 }
 
 const GROUP_KEYS = ['name', 'interval', 'limit', 'rules'];
@@ -50,30 +56,35 @@ export function importPrometheusRules(yamlText: string, where: string): Imported
   file.checkKeys('a rule file', ['groups']);
   const groups = file.req('groups', 'a list of rule groups').seq('a list of rule groups');
   const seen = new Map<string, string>();
-  return {
-    groups: groups.map((groupNode) => {
-      const group = importGroup(groupNode);
-      const first = seen.get(group.name);
-      if (first !== undefined) throw duplicate(groupNode.where, `${groupNode.path}.name`, group.name, first);
-      seen.set(group.name, groupNode.path);
-      return group;
-    }),
-  };
+  const warnings: string[] = [];
+  const imported = groups.map((groupNode) => {
+    const { group, where: groupWhere, rulePaths } = importGroup(groupNode);
+    const first = seen.get(group.name);
+    if (first !== undefined) throw duplicate(groupNode.where, `${groupNode.path}.name`, group.name, first);
+    seen.set(group.name, groupNode.path);
+    for (const d of indistinguishableRules(buildRuleGroup(group, groupWhere))) {
+      warnings.push(indistinguishableWarning(rulePaths[d.index].where, rulePaths[d.index].path, d.name, rulePaths[d.first].path));
+    }
+    return group;
+  });
+  return { groups: imported, warnings };
 }
 
-function importGroup(node: SourceNode): ImportedRuleGroup {
+function importGroup(node: SourceNode): { group: ImportedRuleGroup; where: string; rulePaths: { where: string; path: string }[] } {
   const bare = node.map('a rule group: a map with `name:` and `rules:`');
   const name = bare.req('name', 'the group name').string('the group name');
   const group = bare.named(`group ${name}`);
-  group.checkKeys('a rule group', GROUP_KEYS);
+  group.checkKeys('a rule group', GROUP_KEYS, {}, RULE_GROUP_FIELDS);
   const intervalNode = group.opt('interval');
   const interval = intervalNode === undefined ? undefined : Duration.parse(intervalNode.string('a duration'), intervalNode.where, intervalNode.field);
   const limit = group.opt('limit')?.integer();
-  const rules = group.req('rules', 'a non-empty list of alerting or recording rules').seq('a list of alerting or recording rules');
+  // `rules: []` (or no `rules:`) is an empty group: Prometheus loads it.
+  const rules = group.opt('rules')?.seq('a list of alerting or recording rules') ?? [];
   const definitions = rules.map((rule) => importRule(rule));
-  // The same group-level validation as typed input: group name, rule names, duplicates, limit.
-  buildRuleGroup({ name, interval, limit, rules: definitions }, `${group.node.where}, ${group.node.path}`);
-  return { name, interval, limit, rules: definitions };
+  const where = `${group.node.where}, ${group.node.path}`;
+  // The same group-level validation as typed input: group name, rule names, limit.
+  buildRuleGroup({ name, interval, limit, rules: definitions }, where);
+  return { group: { name, interval, limit, rules: definitions }, where, rulePaths: rules.map((r) => ({ where: r.where, path: r.path })) };
 }
 
 function importRule(node: SourceNode): RuleDefinition {

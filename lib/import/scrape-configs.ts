@@ -5,13 +5,15 @@ import { BasicAuth, buildScrapeJob, checkTarget, nonMetricsPortWarnings, Relabel
 import { Secret } from '../model/secret';
 import { differentLabelSets, literalSecret, unsupportedDiscovery } from './messages';
 import { checkStorage, duration, importAlerting, importGlobal, labelMap, PROMETHEUS, unsupported } from './prometheus-global';
+import { PROMETHEUS_CONFIG_FIELDS, SCRAPE_CONFIG_FIELDS } from './prometheus-fields';
 import { importRelabelRules } from './relabel';
 import { importAuth, importTls } from './scrape-auth';
 import { optional } from './shared';
 import { parseSource, SourceMap, SourceNode } from './yaml-source';
 
 /**
- * One imported scrape job. It is a valid `ServiceScrapeProps`: `new ServiceScrape(monitoring, job.jobName, job)`.
+ * One imported scrape job. It is a valid `ServiceScrapeProps`: ``new ServiceScrape(monitoring, `job-${job.jobName}`, job)``
+ * (an id such as `job-docker` never collides with the ids the library gives its own constructs, such as `docker`).
  */
 export interface ImportedScrapeJob {
   /** `job_name`. */
@@ -50,7 +52,10 @@ export interface ImportedScrapeJob {
 export interface ImportedPrometheusConfig {
   /** One entry per `scrape_configs` job, in file order. */
   readonly jobs: ImportedScrapeJob[];
-  /** The `global` section, as `MonitoringStackProps.prometheus`. */
+  /**
+   * The `global` section, as `MonitoringStackProps.prometheus`: scrape interval, scrape timeout and evaluation
+   * interval always set (Prometheus' defaults 1m, 10s and 1m where the file has none), external labels when given.
+   */
   readonly settings: PrometheusSettings;
   /** `rule_files` as listed; import each with `importPrometheusRules`. @default [] */
   readonly ruleFiles: string[];
@@ -87,12 +92,12 @@ const JOB_UNSUPPORTED = [
 export function importScrapeConfigs(prometheusYmlText: string, where: string): ImportedPrometheusConfig {
   const top = parseSource(prometheusYmlText, where);
   const file = top.isNull ? undefined : top.map('a Prometheus configuration: a map with `scrape_configs:`');
-  if (file === undefined) return { jobs: [], settings: {}, ruleFiles: [], alertmanagers: [], warnings: [] };
+  if (file === undefined) return { jobs: [], settings: importGlobal(undefined), ruleFiles: [], alertmanagers: [], warnings: [] };
   for (const key of file.keys()) {
     if (key === 'storage') checkStorage(file.get(key)!);
     if (TOP_UNSUPPORTED.includes(key)) throw unsupported(file, key, 'a Prometheus configuration', TOP_KEYS);
   }
-  file.checkKeys('a Prometheus configuration', TOP_KEYS);
+  file.checkKeys('a Prometheus configuration', TOP_KEYS, {}, PROMETHEUS_CONFIG_FIELDS);
   const settings = importGlobal(file.opt('global'));
   const ruleFiles = file.opt('rule_files')?.strings('a list of rule file paths') ?? [];
   const alertmanagers = importAlerting(file.opt('alerting'));
@@ -126,7 +131,7 @@ function importJob(node: SourceNode): { job: ImportedScrapeJob; where: string } 
     }
     if (JOB_UNSUPPORTED.includes(key)) throw unsupported(job, key, 'a scrape job', JOB_KEYS);
   }
-  job.checkKeys('a scrape job', JOB_KEYS);
+  job.checkKeys('a scrape job', JOB_KEYS, {}, SCRAPE_CONFIG_FIELDS);
   const { targets, labels } = importStaticConfigs(job);
   const scheme = job.opt('scheme');
   const schemeValue = scheme?.string('"http" or "https"');

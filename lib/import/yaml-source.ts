@@ -1,6 +1,6 @@
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { invalid, missing } from '../model/errors';
-import { noSuchField, syntaxError } from './messages';
+import { noSuchField, syntaxError, unsupportedField } from './messages';
 
 /** One parsed YAML file and the name it is reported under. */
 interface SourceFile {
@@ -219,13 +219,16 @@ export class SourceMap {
 
   /**
    * Refuses keys outside `known`: the error names the key's position and lists the known keys, or gives the
-   * `hints` text for keys that are a known mistake (`severity:` at the top of a rule).
+   * `hints` text for keys that are a known mistake (`severity:` at the top of a rule). A key the program has
+   * (`programFields`, the field list of Prometheus or Alertmanager) but the library does not model is refused as
+   * "not supported by cdktf-monitoring (yet)", not as a misspelling.
    */
-  public checkKeys(owner: string, known: readonly string[], hints: Readonly<Record<string, string>> = {}): void {
+  public checkKeys(owner: string, known: readonly string[], hints: Readonly<Record<string, string>> = {}, programFields: readonly string[] = []): void {
     for (const key of this.keys()) {
       if (known.includes(key)) continue;
       const at = this.keyOf(key);
-      throw noSuchField(at.where, at.field, owner, key, known, hints[key]);
+      if (hints[key] === undefined && programFields.includes(key)) throw unsupportedField(at.where, at.field, owner, key, known);
+      throw noSuchField(at.where, at.field, owner, key, known, hints[key], programFields);
     }
   }
 

@@ -11,6 +11,7 @@ import { re2ToRegExp } from './re2';
 import { simulateRelabel } from './relabel-simulation';
 import type { RouteModel } from './routing';
 import type { RuleGroupModel } from './rules';
+import { jobAndRuleFindings } from './job-rule-findings';
 
 /** The warnings of the cross-construct checks; each can be acknowledged by name. */
 export const CROSS_CHECK_WARNINGS = {
@@ -19,6 +20,10 @@ export const CROSS_CHECK_WARNINGS = {
   'unreached-receiver': 'a receiver that no route sends to',
   'unproducible-equal': "an inhibit rule's equal label that no alert it can match carries",
   'only-child-continue': 'continue: true on the only child of a route',
+  'replaced-builtin-job': "a scrape job named like a target's built-in job, which it replaces",
+  'duplicate-target': "a scrape job that scrapes a built-in job's target under another job name",
+  'duplicate-rule': 'two rules of one group with the same name and labels',
+  'imported-settings': "an imported file's settings that the stack does not apply as the file did",
 } as const;
 
 /** A warning name, e.g. `unscraped-job`. */
@@ -335,5 +340,5 @@ function inhibitFindings(env: MonitoringEnvironment): CrossCheckFinding[] {
 
 /** Every likely problem the checks find (see {@link CROSS_CHECK_WARNINGS}). */
 export function crossCheckFindings(env: MonitoringEnvironment, context: CrossCheckContext = {}): CrossCheckFinding[] {
-  return [...queryFindings(env, context), ...routingFindings(env), ...inhibitFindings(env)];
+  return [...queryFindings(env, context), ...routingFindings(env), ...inhibitFindings(env), ...jobAndRuleFindings(env)];
 }

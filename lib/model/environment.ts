@@ -101,6 +101,22 @@ export interface LogsDeclaration {
   readonly declaredBy: string;
 }
 
+/** A scrape job a target adds on its own (Prometheus scraping itself, node-exporter, cAdvisor, ...). */
+export interface BuiltInJob {
+  /** The job. */
+  readonly job: ScrapeJobModel;
+  /** The prop that turns it off, for messages, e.g. `DockerHostTarget builtInJobs: { node: false }`. */
+  readonly turnOff: string;
+}
+
+/** A note about an imported file that does not stop the build (e.g. the file's global settings differ from the stack's). */
+export interface ImportNote {
+  /** Who imported it, e.g. `ServiceScrape dev/monitoring from prometheus.yml`. */
+  readonly declaredBy: string;
+  /** The note. */
+  readonly message: string;
+}
+
 /** The receiver used when an environment declares no routing at all: it notifies nobody (a warning says so). */
 export const FALLBACK_RECEIVER = 'default-discard';
 
@@ -113,6 +129,8 @@ export const FALLBACK_RECEIVER = 'default-discard';
  */
 export class MonitoringEnvironment {
   private readonly jobs: ScrapeJobModel[] = [];
+  private readonly builtIns: BuiltInJob[] = [];
+  private readonly notes: ImportNote[] = [];
   private readonly groups: RuleGroupModel[] = [];
   private readonly routings: RoutingDeclaration[] = [];
   private readonly dashboards: DashboardModel[] = [];
@@ -180,6 +198,42 @@ export class MonitoringEnvironment {
     checkJobTimeout(job, this.prometheus.scrapeInterval);
     this.jobs.push(job);
     this.revision++;
+  }
+
+  /**
+   * Adds a job a target runs on its own. A job of the same name declared by the user (a ServiceScrape, e.g. an
+   * imported `prometheus` job) replaces it: {@link scrapeJobs} lists the user's, {@link replacedBuiltInJobs} says so.
+   * @internal
+   */
+  public addBuiltInJob(builtIn: BuiltInJob): void {
+    checkJobTimeout(builtIn.job, this.prometheus.scrapeInterval);
+    this.builtIns.push(builtIn);
+    this.revision++;
+  }
+
+  /** The built-in jobs that a user job of the same name replaces, with the job that replaces each. */
+  public get replacedBuiltInJobs(): readonly { readonly builtIn: BuiltInJob; readonly by: ScrapeJobModel }[] {
+    return this.builtIns.flatMap((builtIn) => {
+      const by = this.jobs.find((j) => j.jobName === builtIn.job.jobName);
+      return by === undefined ? [] : [{ builtIn, by }];
+    });
+  }
+
+  /** The built-in jobs that are scraped (not replaced by a user job of the same name). */
+  public get activeBuiltInJobs(): readonly BuiltInJob[] {
+    if (this.builtIns.length === 0) return [];
+    const userJobs = new Set(this.jobs.map((j) => j.jobName));
+    return this.builtIns.filter((b) => !userJobs.has(b.job.jobName));
+  }
+
+  /** Records a note about an imported file, reported as a warning at synth. @internal */
+  public addImportNote(note: ImportNote): void {
+    this.notes.push(note);
+  }
+
+  /** Notes about imported files. */
+  public get importNotes(): readonly ImportNote[] {
+    return this.notes;
   }
 
   /** Adds a rule group. @internal */
@@ -307,9 +361,9 @@ export class MonitoringEnvironment {
     this.revision++;
   }
 
-  /** All scrape jobs. */
+  /** All scrape jobs: the user's, then the targets' built-in jobs that no user job of the same name replaces. */
   public get scrapeJobs(): readonly ScrapeJobModel[] {
-    return this.jobs;
+    return [...this.jobs, ...this.activeBuiltInJobs.map((b) => b.job)];
   }
   /** All rule groups. */
   public get ruleGroups(): readonly RuleGroupModel[] {
@@ -330,7 +384,7 @@ export class MonitoringEnvironment {
 
   /** The model prometheus.yml is rendered from. */
   public prometheusModel(): PrometheusModel {
-    return { ...this.prometheus, alertmanagers: this.alertmanagerAddresses, scrapeJobs: this.jobs, ruleGroups: this.groups };
+    return { ...this.prometheus, alertmanagers: this.alertmanagerAddresses, scrapeJobs: this.scrapeJobs, ruleGroups: this.groups };
   }
 
   /**

@@ -1,5 +1,6 @@
+import { createHash } from 'crypto';
 import { Duration } from './duration';
-import { duplicate, invalid, missing } from './errors';
+import { invalid, missing } from './errors';
 import { checkAlertRuleTemplates } from './go-template-check';
 import { checkLabelName, checkLabels, checkMetricName } from './names';
 import { checkPromQL } from './promql';
@@ -135,8 +136,8 @@ export function buildRule(rule: RuleDefinition, where: string): RuleModel {
   }
   if (alerting.alert !== undefined) {
     const here = `${where}, rule ${alerting.alert}`;
-    if (typeof alerting.alert !== 'string' || !/^[a-zA-Z_][a-zA-Z0-9_:]*$/.test(alerting.alert)) {
-      throw invalid(where, 'rules[].alert', alerting.alert, 'an alert name such as "HighErrorRatio" (letters, digits, _ and :, not starting with a digit)');
+    if (typeof alerting.alert !== 'string' || alerting.alert === '' || !isValidUtf8(alerting.alert)) {
+      throw invalid(where, 'rules[].alert', alerting.alert, 'an alert name: any non-empty text, e.g. "HighErrorRatio" or "Disk usage (>80%)" (it becomes the alertname label value)');
     }
     if (alerting.expr === undefined) throw missing(here, 'expr', 'a PromQL expression');
     checkPromQL(alerting.expr, here, 'expr', { rule: true });
@@ -188,28 +189,19 @@ export interface RuleGroupInput {
 }
 
 /**
- * Validates a rule group: every rule, and that no two alerting rules with the same name and no two recording
- * rules with the same name and labels exist in the group (two rules with one name are almost always a copy-paste
- * slip that makes one of them silently shadow the other in dashboards and routing).
+ * Validates a rule group: every rule, and the group name as Prometheus takes it (any non-empty text; promtool:
+ * "Groupname must not be empty"). A group may be empty (Prometheus loads it; rules can be added later). Two rules
+ * with one name are allowed, as Prometheus allows them (one alert per severity is a common pattern); two that
+ * nothing distinguishes are reported by {@link indistinguishableRules} as a warning, not refused.
  */
 export function buildRuleGroup(input: RuleGroupInput, where: string): RuleGroupModel {
-  if (typeof input.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.:-]*$/.test(input.name)) {
-    throw invalid(where, 'name', input.name, 'a group name of letters, digits, ".", "_", ":" and "-"');
+  if (typeof input.name !== 'string' || input.name === '' || !isValidUtf8(input.name)) {
+    throw invalid(where, 'name', input.name, 'a group name: any non-empty text, e.g. "api-health" or "API health (SLO)"');
   }
-  if (!Array.isArray(input.rules) || input.rules.length === 0) {
-    throw invalid(where, 'rules', input.rules, 'a non-empty list of alerting or recording rules');
+  if (!Array.isArray(input.rules)) {
+    throw invalid(where, 'rules', input.rules, 'a list of alerting or recording rules');
   }
   const rules = input.rules.map((rule) => buildRule(rule, where));
-  const seen = new Map<string, number>();
-  rules.forEach((rule, index) => {
-    const key = rule.kind === 'alert' ? `alert:${rule.alert}` : `record:${rule.record}:${JSON.stringify(rule.labels)}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      const name = rule.kind === 'alert' ? rule.alert : rule.record;
-      throw duplicate(where, `rules[${index}].${rule.kind === 'alert' ? 'alert' : 'record'}`, name, `rules[${first}]`);
-    }
-    seen.set(key, index);
-  });
   let limit: number | undefined;
   if (input.limit !== undefined) {
     if (!Number.isInteger(input.limit) || input.limit < 0) throw invalid(where, 'limit', input.limit, 'a whole number ≥ 0');
@@ -217,10 +209,59 @@ export function buildRuleGroup(input: RuleGroupInput, where: string): RuleGroupM
   }
   return {
     name: input.name,
-    fileName: `${input.name.replace(/[^a-zA-Z0-9_.-]/g, '_')}.yml`,
+    fileName: ruleFileName(input.name),
     interval: input.interval === undefined ? undefined : Duration.from(input.interval, where, 'interval'),
     limit,
     rules,
     declaredBy: where,
   };
+}
+
+/** A group name that is used unchanged as a file name: letters, digits, `_`, `.` and `-`, starting with a letter or digit. */
+const SAFE_FILE_STEM = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,99}$/;
+
+/**
+ * The rule file a group renders to, e.g. `api-health.yml`. A name that is not safe as a file name (spaces, `/`,
+ * `:`, `%`, non-ASCII, over 100 characters) keeps its safe characters and gets 8 hex digits of its SHA-256, so two
+ * names never share a file (`API health` → `API_health-1a2b3c4d.yml`, `API_health` → `API_health.yml`).
+ */
+export function ruleFileName(groupName: string): string {
+  if (SAFE_FILE_STEM.test(groupName)) return `${groupName}.yml`;
+  const stem = groupName.replace(/[^a-zA-Z0-9_.-]/g, '_').replace(/^[._-]+/, '').slice(0, 80);
+  const hash = createHash('sha256').update(groupName, 'utf8').digest('hex').slice(0, 8);
+  return `${stem === '' ? 'group' : stem}-${hash}.yml`;
+}
+
+/** Two rules of one group that nothing distinguishes: same name, same labels (promtool's `duplicate-rules` lint). */
+export interface IndistinguishableRules {
+  /** The alert or recording rule name. */
+  readonly name: string;
+  /** Index of the first rule in the group. */
+  readonly first: number;
+  /** Index of the later rule with the same name and labels. */
+  readonly index: number;
+}
+
+/**
+ * Rules of a group with the same name and the same labels: promtool's `duplicate-rules` lint (cmd/promtool/main.go
+ * `checkDuplicates`, Prometheus v3.5.3) reports them, Prometheus loads them. Alerts of both carry the same labels
+ * when their expressions return the same series, so Alertmanager cannot tell them apart; two recording rules write
+ * the same series. Rules with one name and different labels (`severity: warning` / `critical`) are not reported.
+ */
+export function indistinguishableRules(group: Pick<RuleGroupModel, 'rules'>): IndistinguishableRules[] {
+  const seen = new Map<string, number>();
+  const out: IndistinguishableRules[] = [];
+  group.rules.forEach((rule, index) => {
+    const name = rule.kind === 'alert' ? rule.alert : rule.record;
+    const key = JSON.stringify([rule.kind, name, Object.entries(rule.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else out.push({ name, first, index });
+  });
+  return out;
+}
+
+/** True unless the text has lone surrogates (which are not UTF-8: Prometheus refuses such label values). */
+function isValidUtf8(text: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }

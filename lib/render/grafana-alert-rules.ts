@@ -111,10 +111,12 @@ export function grafanaAlertingDocument(groups: readonly RuleGroupModel[], defau
       name: group.name,
       folder: options.folder,
       interval: `${grafanaIntervalSeconds(group.interval ?? defaultInterval)}s`,
-      rules: alerting.map((rule) => {
+      rules: alerting.map((rule, i) => {
         const { labels, annotations } = convertedLabelsAndAnnotations(rule);
+        // Rules of one group may share a name (one per severity); the uid must be unique, so a repeat gets its position.
+        const repeat = alerting.slice(0, i).some((r) => r.alert === rule.alert) ? `-${i}` : '';
         return {
-          uid: derivedGrafanaUid(`${group.name}-${rule.alert}`),
+          uid: derivedGrafanaUid(`${group.name}-${rule.alert}${repeat}`),
           title: rule.alert,
           condition: 'C',
           data: alertStageModels(rule.expr, options.dataSource).map((s) => ({

@@ -91,9 +91,17 @@ describe('MonitoringStack', () => {
       expect(message).toContain('ServiceScrape dev/monitoring/api2, jobName: got "api", which is already used by ServiceScrape dev/monitoring/api; expected a unique value');
     });
 
-    test('a user job that collides with a built-in one', () => {
-      const message = synthError((m) => new ServiceScrape(m, 'node', { targets: ['other:9100'] }));
-      expect(message).toContain('ServiceScrape dev/monitoring/node, jobName: got "node", which is already used by DockerHostTarget');
+    test("a user job named like a built-in one replaces it (issue 14: the user's job applies, a warning says so)", () => {
+      const { stack, monitoring } = dockerEnvironment();
+      new ServiceScrape(monitoring, 'node', { targets: ['other:9100'] });
+      synthJson(stack);
+      const rendered = monitoring.renderedFiles()['prometheus/prometheus.yml'];
+      expect(rendered.match(/job_name: node$/gm)).toHaveLength(1);
+      expect(rendered).toContain('other:9100');
+      expect(rendered).not.toContain('node-exporter:9100');
+      expect(monitoring.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data))).filter((w) => w.includes('replaced-builtin-job'))).toEqual([
+        expect.stringContaining('ServiceScrape test/monitoring/node: job "node" replaces the built-in job of the same name (DockerHostTarget scrapes node-exporter:9100)'),
+      ]);
     });
 
     test('two rule groups with the same name', () => {

@@ -199,13 +199,13 @@ describe('importAlertmanagerConfig: what it refuses', () => {
 
   test('fields the library does not model, fields Alertmanager does not have, and typos', () => {
     expect(amError(`${ROUTE}receivers:\n  - name: r\n    slack_configs: [{ api_url_file: /s, icon_emoji: ':fire:' }]\n`)).toBe(
-      'am.yml:4:41, receiver r, receivers[0].slack_configs[0].icon_emoji: `icon_emoji` of slack_configs is not supported by cdktf-monitoring; supported: `api_url_file`, `channel`, `title`, `text`, `send_resolved`',
+      'am.yml:4:41, receiver r, receivers[0].slack_configs[0].icon_emoji: `icon_emoji` of slack_configs is not supported by cdktf-monitoring (yet); supported: `api_url_file`, `channel`, `title`, `text`, `send_resolved`',
     );
     expect(amError(`${ROUTE}receivers:\n  - name: r\n    pagerduty_configs: [{ service_key_file: /k }]\n`)).toContain(
-      '`service_key_file` of pagerduty_configs is not supported by cdktf-monitoring; `service_key` is the PagerDuty Events API v1 key',
+      '`service_key_file` of pagerduty_configs is not supported by cdktf-monitoring (yet); `service_key` is the PagerDuty Events API v1 key',
     );
     expect(amError(`${ROUTE}receivers:\n  - name: r\n    email_configs: [{ to: a@b.c, from: a@b.c, smarthost: "h:25", headers: { From: x } }]\n`)).toContain(
-      'receivers[0].email_configs[0].headers.From: `From` of email_configs.headers is not supported by cdktf-monitoring; supported: `Subject`',
+      'receivers[0].email_configs[0].headers.From: `From` of email_configs.headers is not supported by cdktf-monitoring (yet); supported: `Subject`',
     );
     expect(amError(`${ROUTE}recievers: []\n`)).toBe(
       'am.yml:2:1, recievers: an Alertmanager configuration has no `recievers` (did you mean `receivers`?); expected one of `global`, `route`, `receivers`, `inhibit_rules`, `time_intervals`, `mute_time_intervals`, `templates`',

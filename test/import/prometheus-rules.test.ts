@@ -159,15 +159,29 @@ describe('importPrometheusRules: the rest of the rule file format', () => {
     expect(errorOf(() => importPrometheusRules(file('      - alert: X\n        expr: up\n        labels: { team.name: a }\n'), 'r.yml'))).toBe(
       'r.yml:6:19, group g, rule X, groups[0].rules[0].labels key: got "team.name", expected a Prometheus label name matching [a-zA-Z_][a-zA-Z0-9_]*',
     );
-    expect(errorOf(() => importPrometheusRules(file('      - alert: X\n        expr: up\n      - alert: X\n        expr: up == 0\n'), 'r.yml'))).toBe(
-      'r.yml:2:5, group g, groups[0], rules[1].alert: got "X", which is already used by rules[0]; expected a unique value',
-    );
-    expect(errorOf(() => importPrometheusRules(file('      - alert: X\n        expr: up\n', '  - name: my group\n    rules:\n'), 'r.yml'))).toBe(
-      'r.yml:2:5, group my group, groups[0], name: got "my group", expected a group name of letters, digits, ".", "_", ":" and "-"',
+    expect(errorOf(() => importPrometheusRules(file('      - alert: X\n        expr: up\n', '  - name: ""\n    rules:\n'), 'r.yml'))).toBe(
+      'r.yml:2:5, group , groups[0], name: got "", expected a group name: any non-empty text, e.g. "api-health" or "API health (SLO)"',
     );
     expect(errorOf(() => importPrometheusRules(`${file('      - alert: X\n        expr: up\n')}${'  - name: g\n    rules:\n      - alert: Y\n        expr: up\n'}`, 'r.yml'))).toBe(
       'r.yml:6:5, groups[1].name: got "g", which is already used by groups[0]; expected a unique value',
     );
+  });
+
+  test('names as promtool takes them: duplicate alerts with different labels, names with spaces and symbols, empty groups', () => {
+    const text =
+      'groups:\n  - name: host disk (>80%)\n    rules:\n' +
+      '      - alert: Disk usage (>80%)\n        expr: up == 0\n        labels: { severity: warning }\n' +
+      '      - alert: Disk usage (>80%)\n        expr: up == 0\n        labels: { severity: critical }\n' +
+      '      - alert: Same\n        expr: up == 0\n' +
+      '      - alert: Same\n        expr: up == 1\n' +
+      '  - name: empty\n    rules: []\n' +
+      '  - name: no rules key\n';
+    const imported = importPrometheusRules(text, 'r.yml');
+    expect(imported.groups.map((g) => [g.name, g.rules.length])).toEqual([['host disk (>80%)', 4], ['empty', 0], ['no rules key', 0]]);
+    expect(imported.warnings).toEqual([
+      'r.yml:12:9, group host disk (>80%), groups[0].rules[3]: rule "Same" has the same name and labels as groups[0].rules[2]; Prometheus loads both, ' +
+        'but only their expressions can tell their alerts (or recorded series) apart (promtool lint "duplicate-rules"): give one a distinguishing label such as `severity`, or remove one',
+    ]);
   });
 
   test('YAML syntax errors report line:column', () => {
@@ -179,7 +193,10 @@ describe('importPrometheusRules: the rest of the rule file format', () => {
 
   test('an unknown group key and an empty file', () => {
     expect(errorOf(() => importPrometheusRules(file('      - alert: X\n        expr: up\n', '  - name: g\n    query_offset: 1m\n    rules:\n'), 'r.yml'))).toBe(
-      'r.yml:3:5, group g, groups[0].query_offset: a rule group has no `query_offset`; expected one of `name`, `interval`, `limit`, `rules`',
+      'r.yml:3:5, group g, groups[0].query_offset: `query_offset` of a rule group is not supported by cdktf-monitoring (yet); supported: `name`, `interval`, `limit`, `rules`',
+    );
+    expect(errorOf(() => importPrometheusRules(file('      - alert: X\n        expr: up\n', '  - name: g\n    labls: {}\n    rules:\n'), 'r.yml'))).toBe(
+      'r.yml:3:5, group g, groups[0].labls: a rule group has no `labls` (did you mean `labels`, which cdktf-monitoring does not support (yet)?); expected one of `name`, `interval`, `limit`, `rules`',
     );
     expect(errorOf(() => importPrometheusRules('', 'r.yml'))).toBe('r.yml:1:1, groups: is required: expected a rule file with `groups:`');
   });

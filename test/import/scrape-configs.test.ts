@@ -31,7 +31,8 @@ describe('importScrapeConfigs: the seeds', () => {
       { jobName: 'redis', targets: ['redis:6379'] },
       { jobName: 'minio', targets: ['minio:9000'] },
     ]);
-    expect(imported.settings).toEqual({ scrapeInterval: Duration.seconds(15), evaluationInterval: Duration.seconds(15) });
+    // No scrape_timeout in the file: Prometheus' 10s applies.
+    expect(imported.settings).toEqual({ scrapeInterval: Duration.seconds(15), scrapeTimeout: Duration.seconds(10), evaluationInterval: Duration.seconds(15) });
     expect(imported.ruleFiles).toEqual(['alert_rules.yml']);
     expect(imported.alertmanagers).toEqual(['alertmanager:9093']);
     expect(imported.warnings).toEqual([
@@ -158,16 +159,28 @@ describe('importScrapeConfigs: the rest of a scrape job', () => {
         '`job_name`, `static_configs`, `metrics_path`, `scheme`, `scrape_interval`, `scrape_timeout`, `params`, `honor_labels`, `basic_auth`, `authorization`, `bearer_token_file`, `tls_config`, `relabel_configs`, `metric_relabel_configs`, `fallback_scrape_protocol`',
     );
     expect(errorOf(() => importScrapeConfigs(job(`${targets}    sample_limit: 1000\n`), 'p.yml'))).toMatch(
-      /^p\.yml:5:5, job api, scrape_configs\[0\]\.sample_limit: `sample_limit` of a scrape job is not supported by cdktf-monitoring; supported: `job_name`/,
+      /^p\.yml:5:5, job api, scrape_configs\[0\]\.sample_limit: `sample_limit` of a scrape job is not supported by cdktf-monitoring \(yet\); supported: `job_name`/,
     );
     expect(errorOf(() => importScrapeConfigs(`remote_write:\n  - url: http://x/\n${job(targets)}`, 'p.yml'))).toMatch(
-      /^p\.yml:1:1, remote_write: `remote_write` of a Prometheus configuration is not supported by cdktf-monitoring; supported: `global`, `rule_files`, `scrape_configs`, `alerting`$/,
+      /^p\.yml:1:1, remote_write: `remote_write` of a Prometheus configuration is not supported by cdktf-monitoring \(yet\); supported: `global`, `rule_files`, `scrape_configs`, `alerting`$/,
     );
   });
 
   test('global: a scrape interval under 10s gives the timeout Prometheus gives it; a timeout over the interval is refused', () => {
-    expect(importScrapeConfigs('global: { scrape_interval: 5s }\n', 'p.yml').settings).toEqual({ scrapeInterval: Duration.seconds(5), scrapeTimeout: Duration.seconds(5) });
-    expect(importScrapeConfigs('global: { external_labels: { region: eu } }\n', 'p.yml').settings).toEqual({ externalLabels: { region: 'eu' } });
+    const oneMinute = Duration.minutes(1);
+    expect(importScrapeConfigs('global: { scrape_interval: 5s }\n', 'p.yml').settings).toEqual({
+      scrapeInterval: Duration.seconds(5),
+      scrapeTimeout: Duration.seconds(5),
+      evaluationInterval: oneMinute,
+    });
+    // No global at all, or a global without intervals: Prometheus' defaults (config.DefaultGlobalConfig), not the library's 15s.
+    expect(importScrapeConfigs('scrape_configs: []\n', 'p.yml').settings).toEqual({ scrapeInterval: oneMinute, scrapeTimeout: Duration.seconds(10), evaluationInterval: oneMinute });
+    expect(importScrapeConfigs('global: { external_labels: { region: eu } }\n', 'p.yml').settings).toEqual({
+      scrapeInterval: oneMinute,
+      scrapeTimeout: Duration.seconds(10),
+      evaluationInterval: oneMinute,
+      externalLabels: { region: 'eu' },
+    });
     expect(errorOf(() => importScrapeConfigs('global:\n  scrape_interval: 5s\n  scrape_timeout: 10s\n', 'p.yml'))).toBe(
       'p.yml:3:19, global.scrape_timeout: got "10s", expected a timeout no longer than the scrape interval (5s)',
     );

@@ -1,5 +1,5 @@
 import { Duration } from '../../lib/model/duration';
-import { buildRule, buildRuleGroup } from '../../lib/model/rules';
+import { buildRule, buildRuleGroup, indistinguishableRules, ruleFileName } from '../../lib/model/rules';
 import { Severity } from '../../lib/model/severity';
 
 const WHERE = 'AlertGroup dev/monitoring/api-health';
@@ -45,15 +45,44 @@ describe('rules', () => {
     );
   });
 
-  test('two rules with the same name in a group are refused', () => {
-    expect(() =>
-      buildRuleGroup({ name: 'api-health', rules: [{ alert: 'ApiDown', expr: 'up == 0' }, { alert: 'ApiDown', expr: 'up < 1' }] }, WHERE),
-    ).toThrow('AlertGroup dev/monitoring/api-health, rules[1].alert: got "ApiDown", which is already used by rules[0]; expected a unique value');
+  test('two rules with one name are allowed, as Prometheus allows them; only the ones nothing tells apart are reported', () => {
+    const group = buildRuleGroup(
+      {
+        name: 'host',
+        rules: [
+          { alert: 'DiskFull', expr: 'disk_used > 0.8', severity: Severity.WARNING },
+          { alert: 'DiskFull', expr: 'disk_used > 0.9', severity: Severity.CRITICAL },
+          { alert: 'ApiDown', expr: 'up == 0' },
+          { alert: 'ApiDown', expr: 'up < 1' },
+        ],
+      },
+      WHERE,
+    );
+    expect(group.rules.map((r) => (r.kind === 'alert' ? r.alert : r.record))).toEqual(['DiskFull', 'DiskFull', 'ApiDown', 'ApiDown']);
+    expect(indistinguishableRules(group)).toEqual([{ name: 'ApiDown', first: 2, index: 3 }]);
   });
 
-  test('an empty group is refused', () => {
-    expect(() => buildRuleGroup({ name: 'g', rules: [] }, WHERE)).toThrow(
-      'AlertGroup dev/monitoring/api-health, rules: got [], expected a non-empty list of alerting or recording rules',
+  test('an empty group is a group (Prometheus loads it; rules can be added later)', () => {
+    expect(buildRuleGroup({ name: 'g', rules: [] }, WHERE).rules).toEqual([]);
+    expect(() => buildRuleGroup({ name: 'g', rules: undefined as never }, WHERE)).toThrow(
+      'AlertGroup dev/monitoring/api-health, rules: got nothing, expected a list of alerting or recording rules',
+    );
+  });
+
+  test('alert and group names as promtool takes them, with safe and distinct file names', () => {
+    const group = buildRuleGroup({ name: 'Disk usage (host/1)', rules: [{ alert: 'Disk usage (>80%)', expr: 'up == 0' }] }, WHERE);
+    expect(group.fileName).toMatch(/^Disk_usage__host_1_-[0-9a-f]{8}\.yml$/);
+    expect(ruleFileName('Disk_usage__host_1_')).toBe('Disk_usage__host_1_.yml');
+    expect(ruleFileName('api-health')).toBe('api-health.yml');
+    expect(ruleFileName('a:b')).not.toBe(ruleFileName('a_b'));
+    expect(ruleFileName('..')).toMatch(/^group-[0-9a-f]{8}\.yml$/);
+    // promtool 3.5.3 accepts a blank name (only an empty one is "Groupname must not be empty"), and so does the library.
+    expect(buildRuleGroup({ name: ' ', rules: [{ alert: ' ', expr: 'up' }] }, WHERE).fileName).toMatch(/^group-[0-9a-f]{8}\.yml$/);
+    expect(() => buildRuleGroup({ name: '', rules: [] }, WHERE)).toThrow(
+      'AlertGroup dev/monitoring/api-health, name: got "", expected a group name: any non-empty text, e.g. "api-health" or "API health (SLO)"',
+    );
+    expect(() => buildRule({ alert: '', expr: 'up' }, WHERE)).toThrow(
+      'AlertGroup dev/monitoring/api-health, rules[].alert: got "", expected an alert name: any non-empty text',
     );
   });
 

@@ -19,6 +19,31 @@ export interface DockerHostPorts {
   readonly grafana?: number | false;
 }
 
+/**
+ * The scrape jobs a Docker host adds on its own, by job name. `false` leaves a job out of prometheus.yml (the
+ * container still runs). A ServiceScrape with the same job name (e.g. a `prometheus` job imported from your
+ * prometheus.yml) replaces the built-in one without this; a warning at synth says so.
+ */
+export interface DockerHostBuiltInJobs {
+  /** Job `prometheus`: Prometheus scraping itself (`localhost:9090`). @default true */
+  readonly prometheus?: boolean;
+  /** Job `alertmanager` (`alertmanager:9093`). @default true */
+  readonly alertmanager?: boolean;
+  /** Job `grafana` (`grafana:3000`), when Grafana runs on the host. @default true */
+  readonly grafana?: boolean;
+  /** Job `node` (`node-exporter:9100`), when node-exporter runs. @default true */
+  readonly node?: boolean;
+  /** Job `cadvisor` (`cadvisor:8080`), when cAdvisor runs. @default true */
+  readonly cadvisor?: boolean;
+  /** Job `loki`, when a LogPipeline runs Loki. @default true */
+  readonly loki?: boolean;
+  /** Job `alloy` or `promtail` (the log agent), when a LogPipeline runs one. @default true */
+  readonly logAgent?: boolean;
+}
+
+/** The keys of {@link DockerHostBuiltInJobs}. */
+export const BUILT_IN_JOB_KEYS = ['prometheus', 'alertmanager', 'grafana', 'node', 'cadvisor', 'loki', 'logAgent'] as const;
+
 /** Props of {@link DockerHostTarget}. */
 export interface DockerHostTargetProps {
   /**
@@ -61,6 +86,11 @@ export interface DockerHostTargetProps {
   readonly nodeExporter?: boolean;
   /** Run cAdvisor for container metrics. @default true */
   readonly cadvisor?: boolean;
+  /**
+   * Turns built-in scrape jobs off, e.g. `{ node: false }` when your own job scrapes node-exporter under another name.
+   * @default - every built-in job of a component that runs
+   */
+  readonly builtInJobs?: DockerHostBuiltInJobs;
   /** The Docker provider to use. @default - the stack's existing DockerProvider, else a new one for the local Docker socket */
   readonly provider?: DockerProvider;
 }
@@ -109,6 +139,15 @@ export function validateDockerHostProps(props: DockerHostTargetProps): DockerHos
   }
   if (props.grafanaManagedAlerts && props.grafana === false) {
     throw invalid(WHERE, 'grafanaManagedAlerts', true, 'a Grafana on the host (grafana: true) to evaluate the rules, or a GrafanaTarget with manage.alertRules for an existing Grafana');
+  }
+  if (props.builtInJobs !== undefined) {
+    if (props.builtInJobs === null || typeof props.builtInJobs !== 'object' || Array.isArray(props.builtInJobs)) {
+      throw invalid(WHERE, 'builtInJobs', props.builtInJobs, `an object such as { node: false } with keys ${BUILT_IN_JOB_KEYS.join(', ')}`);
+    }
+    for (const [key, value] of Object.entries(props.builtInJobs)) {
+      if (!(BUILT_IN_JOB_KEYS as readonly string[]).includes(key)) throw invalid(WHERE, 'builtInJobs', key, `one of ${BUILT_IN_JOB_KEYS.join(', ')}`);
+      if (typeof value !== 'boolean') throw invalid(WHERE, `builtInJobs.${key}`, value, 'true or false');
+    }
   }
   (props.attachNetworks ?? []).forEach((network, i) => {
     if (network instanceof Network) return;

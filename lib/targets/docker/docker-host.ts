@@ -28,7 +28,7 @@ import { prometheusFlags } from '../../render/prometheus-config';
 import { secretDescription, secretVariable } from '../secret-variable';
 import { escapeTerraformTemplate } from '../terraform-escape';
 import { ContainerContext, FileUpload, PublishedPort, specResources } from './container-resources';
-import { DockerHostPorts, DockerHostSettings, DockerHostTargetProps } from './docker-host-props';
+import { DockerHostBuiltInJobs, DockerHostPorts, DockerHostSettings, DockerHostTargetProps } from './docker-host-props';
 import { claimHostPorts, PortClaim } from './host-ports';
 
 /** Default host ports of the published UIs and APIs. */
@@ -57,6 +57,9 @@ interface DerivedFiles {
   readonly uploads: Map<Component, FileUpload[]>;
   readonly hashes: Map<string, string>;
 }
+
+/** A built-in job: its name, its one target, and its key in `builtInJobs`. */
+type SelfJob = [string, string, keyof DockerHostBuiltInJobs];
 
 /** Props of {@link DockerHost}. */
 export interface DockerHostProps extends DockerHostTargetProps {
@@ -130,18 +133,18 @@ export class DockerHost extends Construct {
       });
     }
 
-    const selfJobs: [string, string][] = [
-      ['prometheus', `localhost:${PROMETHEUS_PORT}`],
-      ['alertmanager', `alertmanager:${ALERTMANAGER_PORT}`],
+    const selfJobs: SelfJob[] = [
+      ['prometheus', `localhost:${PROMETHEUS_PORT}`, 'prometheus'],
+      ['alertmanager', `alertmanager:${ALERTMANAGER_PORT}`, 'alertmanager'],
     ];
-    if (props.grafana !== false) selfJobs.push(['grafana', `grafana:${GRAFANA_PORT}`]);
+    if (props.grafana !== false) selfJobs.push(['grafana', `grafana:${GRAFANA_PORT}`, 'grafana']);
     if (props.nodeExporter !== false) {
       this.run(nodeExporterSpec({ image: images.nodeExporter, memoryMb: memory.nodeExporter }));
-      selfJobs.push(['node', `node-exporter:${NODE_EXPORTER_PORT}`]);
+      selfJobs.push(['node', `node-exporter:${NODE_EXPORTER_PORT}`, 'node']);
     }
     if (props.cadvisor !== false) {
       this.run(cadvisorSpec({ image: images.cadvisor, memoryMb: memory.cadvisor }));
-      selfJobs.push(['cadvisor', `cadvisor:${CADVISOR_PORT}`]);
+      selfJobs.push(['cadvisor', `cadvisor:${CADVISOR_PORT}`, 'cadvisor']);
     }
     this.addSelfJobs(selfJobs);
 
@@ -190,8 +193,8 @@ export class DockerHost extends Construct {
     };
     this.run(logs.agent === 'alloy' ? alloySpec(agentOptions) : promtailSpec(agentOptions));
     this.addSelfJobs([
-      ['loki', `${LOKI_HOST}:${logs.loki.httpPort}`],
-      [logs.agent, `${logs.agent}:${logs.agent === 'alloy' ? ALLOY_HTTP_PORT : PROMTAIL_HTTP_PORT}`],
+      ['loki', `${LOKI_HOST}:${logs.loki.httpPort}`, 'loki'],
+      [logs.agent, `${logs.agent}:${logs.agent === 'alloy' ? ALLOY_HTTP_PORT : PROMTAIL_HTTP_PORT}`, 'logAgent'],
     ]);
     this.monitoring.model.addDataSource({
       uid: 'loki', name: 'Loki', type: 'loki', url: `http://${LOKI_HOST}:${logs.loki.httpPort}`, isDefault: false,
@@ -204,8 +207,15 @@ export class DockerHost extends Construct {
     specResources(this, spec, this.context);
   }
 
-  private addSelfJobs(jobs: [string, string][]): void {
-    for (const [jobName, target] of jobs) this.monitoring.model.addScrapeJob(buildScrapeJob({ jobName, targets: [target] }, 'DockerHostTarget'));
+  /** Adds the host's own jobs as built-in jobs: a user job of the same name replaces one; `builtInJobs` turns one off. */
+  private addSelfJobs(jobs: SelfJob[]): void {
+    for (const [jobName, target, key] of jobs) {
+      if (this.props.builtInJobs?.[key] === false) continue;
+      this.monitoring.model.addBuiltInJob({
+        job: buildScrapeJob({ jobName, targets: [target] }, 'DockerHostTarget'),
+        turnOff: `DockerHostTarget builtInJobs: { ${key}: false }`,
+      });
+    }
   }
 
   /** Grafana: admin password from a file (generated unless given), sign-up and anonymous access off. */
