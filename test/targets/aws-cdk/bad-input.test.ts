@@ -69,8 +69,7 @@ const CASES: readonly BadInputCase[] = [
   ].map(({ exporter, kind: exporterKind, port }) => ({
     name: `a Docker exporter (${exporterKind}) through ServiceScrape`,
     run: (t: AwsTargetUnderTest) => messageOf(() => new ServiceScrape(t.environment().monitoring, exporterKind, { exporter: exporter() })),
-    expected: (kind: AwsTargetKind) =>
-      `ServiceScrape test/monitoring/${exporterKind}, exporter: got "${exporterKind} exporter \\"`,
+    expected: () => `ServiceScrape test/monitoring/${exporterKind}, exporter: got "${exporterKind} exporter \\"`,
     tail: `does not deploy exporters. Run ${exporterKind}-exporter next to its service (on an agent host or in the cluster) and scrape it with targets: ["<host>:${port}"]`,
   })),
   {
