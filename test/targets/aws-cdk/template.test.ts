@@ -245,3 +245,35 @@ describe('AwsCdkTarget: options', () => {
     expect(a.template).not.toContain(a.outdir);
   });
 });
+
+describe('AwsCdkTarget on the engine seam', () => {
+  test('the MonitoringStack runs on AWS_CDK_ENGINE: its own rendered files and the target\'s land in cdk.out/<artifact>.rendered/<id>/', () => {
+    const { app, monitoring, aws } = awsCdkEnvironment();
+    new AlertGroup(monitoring, 'g', { rules: [{ alert: 'A', expr: 'up == 0' }] });
+    new AlertRouting(monitoring, 'routing', { receivers: [Receiver.webhook('hook', { url: 'https://h.example.com' })], route: { receiver: 'hook' } });
+    expect(monitoring.engine).toBe(aws.engine);
+    expect(aws.engine.name).toBe('aws-cdk');
+    const dir = path.join(app.synth().directory, 'test.rendered', 'monitoring');
+    const expected = { ...monitoring.renderedFiles(), ...aws.renderedFiles() };
+    expect(Object.keys(monitoring.renderedFiles())).toEqual(expect.arrayContaining(['prometheus/rules/g.yml', 'alertmanager/alertmanager.yml']));
+    for (const [file, text] of Object.entries(expected)) expect({ file, text: fs.readFileSync(path.join(dir, file), 'utf8') }).toEqual({ file, text });
+  });
+
+  test('the overview reports the AWS services the target runs, with the cdktf target\'s wording', () => {
+    const { monitoring, aws } = awsCdkEnvironment({ eksScrapers: [{ name: 'main', clusterArn: CLUSTER, subnetIds: ['subnet-0abc'] }] });
+    new AlertGroup(monitoring, 'g', { rules: [{ alert: 'A', expr: 'up == 0' }] });
+    new AlertRouting(monitoring, 'routing', { receivers: [Receiver.email('team', { to: 't@example.com', from: 'a@example.com', smarthost: 'smtp:25' })], route: { receiver: 'team' } });
+    expect(aws.topology()).toEqual({
+      hosts: [],
+      services: [
+        { id: 'amp-workspace', kind: 'amp-workspace', title: 'Amazon Managed Prometheus', details: ['workspace prod-monitoring', '1 rule group namespace'] },
+        { id: 'amp-am-alertmanager', kind: 'amp-alertmanager', title: 'AMP alert manager', details: ['routes alerts to Amazon SNS'] },
+        { id: 'amp-scraper-prod-main', kind: 'amp-scraper', title: 'AMP managed scraper', details: ['prod-main'] },
+        { id: 'sns-topic-team', kind: 'sns-topic', title: 'Amazon SNS topic', details: ['prod-alerts-team', 'subscriptions: email'] },
+        { id: 'amg-workspace', kind: 'managed-grafana', title: 'Amazon Managed Grafana', details: ['prod-monitoring'] },
+        { id: 'logs-logs', kind: 'log-group', title: 'CloudWatch Logs', details: ['/aws/vendedlogs/prometheus/prod'] },
+      ],
+    });
+    expect(Object.keys(monitoring.renderedFiles()).some((f) => f.startsWith('overview'))).toBe(true);
+  });
+});
