@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Testing } from 'cdktf';
 import { Template } from 'aws-cdk-lib/assertions';
 import { parse } from 'yaml';
-import { MonitoringStack } from '../../../lib';
+import { AlertRouting, MonitoringStack } from '../../../lib';
 import { AwsCdkTarget } from '../../../lib/targets/aws-cdk';
 import { defineMonitoring, prometheusSettings } from '../../../stacks/monitoring-definition';
 import { ProdStack, prodSettings } from '../../../stacks/prod';
@@ -57,6 +57,18 @@ describe('AwsCdkTarget: oracles on the template', () => {
     const result = runTool('amtool', ['check-config', path.join(dir, 'alertmanager.yml')]);
     expect(result.output).toContain('SUCCESS');
     expect(result.status).toBe(0);
+  });
+
+  test("prod's routing expectations hold on the alertmanager_config from the template (amtool config routes test)", () => {
+    const commands = AlertRouting.routingTests(monitoring);
+    expect(commands.length).toBeGreaterThan(0);
+    const dir = writeTempFiles({ 'aws/amp/alertmanager.yml': definition.alertmanager_config });
+    for (const [tool, ...args] of commands) {
+      const onAws = args.map((a) => a.replace('alertmanager/alertmanager.yml', 'aws/amp/alertmanager.yml'));
+      expect(onAws.join(' ')).toContain('aws/amp/alertmanager.yml');
+      const result = runTool(tool, onAws, dir);
+      expect({ args: onAws, status: result.status }).toEqual({ args: onAws, status: 0 });
+    }
   });
 
   test('and both refuse what is broken, so their acceptance means something', () => {
