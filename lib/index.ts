@@ -4,6 +4,8 @@
  * @module cdktf-monitoring
  */
 
+// First: a clear message when the cdktf peers are missing (an AWS CDK app imports `cdktf-monitoring/aws-cdk`).
+import './targets/cdktf-peer-check';
 // The engine-neutral part (shared with the `cdktf-monitoring/aws-cdk` entry point); this file adds the cdktf targets.
 export * from './core';
 export { escapeTerraformTemplate } from './targets/terraform-escape';
