@@ -48,6 +48,8 @@ export type { RenderedFiles, RenderSelection } from './render/environment-files'
 export { MonitoringStack } from './constructs/monitoring-stack';
 export type { MonitoringStackProps, GrafanaSettings } from './constructs/monitoring-stack';
 export type { IMonitoringTarget } from './constructs/target';
+export type { IMonitoringEngine } from './constructs/engine';
+export type { TargetTopology, TargetDockerHost, ContainerInfo, PublishedPortInfo, ManagedServiceInfo, ManagedServiceKind } from './model/topology';
 export { Acknowledge } from './constructs/acknowledge';
 export type { CrossCheckWarning } from './model/cross-checks';
 export { CROSS_CHECK_WARNINGS } from './model/cross-checks';

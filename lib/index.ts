@@ -9,6 +9,7 @@ import './targets/cdktf-peer-check';
 // The engine-neutral part (shared with the `cdktf-monitoring/aws-cdk` entry point); this file adds the cdktf targets.
 export * from './core';
 export { escapeTerraformTemplate } from './targets/terraform-escape';
+export { CDKTF_ENGINE } from './engines/cdktf';
 
 // targets
 export { DockerHostTarget } from './targets/docker/docker-host-target';

@@ -1,4 +1,3 @@
-import { AnnotationMetadataEntryType } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { alertNameErrors, crossCheckFindings, CrossCheckContext, CrossCheckFinding } from '../model/cross-checks';
 import { Acknowledge } from './acknowledge';
@@ -18,13 +17,6 @@ function contextOf(monitoring: MonitoringStack): CrossCheckContext {
     extraJobs: monitoring.targets.flatMap((t) => [...(t.scrapedJobs?.() ?? [])]),
     extraAlerts: grafana ? GRAFANA_ALERTS : [],
   };
-}
-
-/** A warning cdktf prints, once, without a stack trace (synth output must not depend on the checkout's location). */
-function warnOnce(scope: IConstruct, message: string): void {
-  if (!scope.node.metadata.some((m) => m.type === AnnotationMetadataEntryType.WARN && m.data === message)) {
-    scope.node.addMetadata(AnnotationMetadataEntryType.WARN, message);
-  }
 }
 
 /** The findings that no involved construct acknowledges, each with the construct that reports it. */
@@ -50,7 +42,8 @@ export function addCrossConstructChecks(monitoring: MonitoringStack): void {
   monitoring.node.addValidation({
     validate: () => {
       for (const { finding, scope } of unacknowledgedFindings(monitoring)) {
-        warnOnce(
+        // The engine prints it once per construct, without a stack trace (synth output must not depend on the checkout's location).
+        monitoring.engine.addWarning(
           scope,
           `${finding.message} (warning "${finding.warning}"; if this is intended, acknowledge it: Acknowledge.of(construct).add('${finding.warning}', 'why'))`,
         );

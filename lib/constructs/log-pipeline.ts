@@ -1,4 +1,3 @@
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { Duration } from '../model/duration';
 import { describeConstruct, invalid } from '../model/errors';
@@ -77,9 +76,10 @@ export class LogPipeline extends Construct {
       },
       where,
     );
-    for (const warning of pipeline.warnings) Annotations.of(this).addWarning(warning.message);
+    for (const warning of pipeline.warnings) monitoring.engine.addWarning(this, warning.message);
     if (agent === LogAgent.PROMTAIL) {
-      Annotations.of(this).addWarning(
+      monitoring.engine.addWarning(
+        this,
         `${where}, agent: Promtail reached end of life on 2026-03-02 and gets no fixes (its last image is grafana/promtail:3.6.11); ` +
           'LogAgent.ALLOY renders the same pipeline',
       );

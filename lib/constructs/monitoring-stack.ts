@@ -1,7 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, ISynthesisSession, TerraformStack } from 'cdktf';
-import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { MonitoringEnvironment, AlertmanagerSettings, PrometheusSettings } from '../model/environment';
 import { describeConstruct, MonitoringConfigError, noMonitoringStack } from '../model/errors';
@@ -13,8 +11,10 @@ import { ExporterDeployment } from '../model/exporters';
 import { renderEnvironmentFiles, RenderedFiles, RenderSelection } from '../render/environment-files';
 import { environmentTopology } from './environment-topology';
 import { addCrossConstructChecks } from './cross-construct-checks';
+import type { IMonitoringEngine } from './engine';
 import { checkOneStackPerEnvironment } from './one-stack-per-environment';
 import { IMonitoringTarget } from './target';
+import { engineOfTargets } from './target-engine';
 
 const MONITORING_STACK = Symbol.for('cdktf-monitoring.MonitoringStack');
 
@@ -57,7 +57,8 @@ export interface MonitoringStackProps {
  * runs them. Create the other constructs (`ServiceScrape`, `AlertGroup`, `AlertRouting`, `GrafanaDashboard`)
  * inside it; they find it with {@link MonitoringStack.of}.
  *
- * It is a construct inside your `TerraformStack`, not a stack of its own, so it can live in an existing stack.
+ * It is a construct inside your stack (a `TerraformStack` for the cdktf targets), not a stack of its own, so it can live
+ * in an existing stack. Its IaC engine is the one its targets give ({@link MonitoringStack.engine}).
  */
 export class MonitoringStack extends Construct {
   /** The MonitoringStack `scope` is in (or is). Throws a clear error naming `kind` when there is none. */
@@ -84,6 +85,11 @@ export class MonitoringStack extends Construct {
   public readonly targets: readonly IMonitoringTarget[];
   /** Grafana settings as given. */
   public readonly grafana: GrafanaSettings;
+  /**
+   * The IaC engine the targets give (the same for all of them): child constructs reach lazy values, warnings and synth
+   * output through it, so the constructs layer imports no engine.
+   */
+  public readonly engine: IMonitoringEngine;
   private readonly deployedExporters = new Set<string>();
   private renderCache?: { version: number; select: string; files: RenderedFiles };
 
@@ -101,8 +107,9 @@ export class MonitoringStack extends Construct {
         throw new MonitoringConfigError(where, `targets[${i}]`, `got ${String(target)}, expected a target such as new DockerHostTarget()`);
       }
     });
+    this.engine = engineOfTargets(targets, where);
     checkValueObjects({ prometheus: props.prometheus, alertmanager: props.alertmanager, grafana: props.grafana }, where);
-    checkOneStackPerEnvironment(this, props.environment, where);
+    checkOneStackPerEnvironment(this, this.engine, props.environment, where);
     this.model = new MonitoringEnvironment(props.environment, props.prometheus, props.alertmanager, where);
     this.environmentName = props.environment;
     this.targets = targets;
@@ -110,25 +117,17 @@ export class MonitoringStack extends Construct {
 
     this.node.addValidation({ validate: () => this.model.validate() });
     addCrossConstructChecks(this);
-    // Warnings that should not stop a build: printed by `cdktf synth`, kept in the manifest.
+    // Warnings that should not stop a build: printed by the engine at synth (`cdktf synth`), kept in its manifest.
     this.node.addValidation({
       validate: () => {
-        for (const job of this.model.scrapeJobs) for (const w of nonMetricsPortWarnings(job)) Annotations.of(this).addWarning(w);
+        for (const job of this.model.scrapeJobs) for (const w of nonMetricsPortWarnings(job)) this.engine.addWarning(this, w);
         if (this.model.routingDeclarations.length === 0) {
-          Annotations.of(this).addWarning(
-            `${where}: no AlertRouting declared; alerts fire but notify nobody (they go to the "default-discard" receiver)`,
-          );
+          this.engine.addWarning(this, `${where}: no AlertRouting declared; alerts fire but notify nobody (they go to the "default-discard" receiver)`);
         }
         return [];
       },
     });
-    addCustomSynthesis(this, {
-      onSynthesize: (session: ISynthesisSession) => {
-        const stack = TerraformStack.of(this);
-        const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory, 'rendered', this.node.id);
-        this.writeRenderedFiles(dir);
-      },
-    });
+    this.engine.onSynthesize(this, (dir) => this.writeRenderedFiles(dir));
     for (const target of targets) target.bind(this);
   }
 
@@ -141,7 +140,7 @@ export class MonitoringStack extends Construct {
     const key = JSON.stringify(select);
     const cache = this.renderCache;
     if (cache && cache.version === this.model.version && cache.select === key) return cache.files;
-    const files = renderEnvironmentFiles(this.model, select, environmentTopology(this));
+    const files = renderEnvironmentFiles(this.model, select, environmentTopology(this.targets));
     this.renderCache = { version: this.model.version, select: key, files };
     return files;
   }
@@ -150,7 +149,10 @@ export class MonitoringStack extends Construct {
     return { grafana: this.targets.some((t) => t.provisionsGrafana !== false) };
   }
 
-  /** Writes {@link renderedFiles} under `dir` (done automatically at synth, to `cdktf.out/stacks/<stack>/rendered/<id>/`). */
+  /**
+   * Writes {@link renderedFiles} under `dir`. Done automatically at synth, next to the engine's output
+   * (`cdktf.out/stacks/<stack>/rendered/<id>/` for cdktf).
+   */
   public writeRenderedFiles(dir: string): void {
     fs.rmSync(dir, { recursive: true, force: true });
     const made = new Set<string>(); // one mkdir per directory, not per file (thousands of files at scale)

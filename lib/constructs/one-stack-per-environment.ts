@@ -1,21 +1,17 @@
-import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { MonitoringConfigError, showValue } from '../model/errors';
+import type { IMonitoringEngine } from './engine';
 
 const MONITORING_STACK = Symbol.for('cdktf-monitoring.MonitoringStack');
 
 /**
- * Refuses a second MonitoringStack for the same environment in one TerraformStack: its Terraform variables, outputs
- * and resource names are named after the environment, so cdktf would otherwise stop with a bare "There is already a
- * Construct with name 'dev_grafana_admin_password'".
+ * Refuses a second MonitoringStack for the same environment in one stack of the engine (a TerraformStack for cdktf):
+ * its Terraform variables, outputs and resource names are named after the environment, so cdktf would otherwise stop
+ * with a bare "There is already a Construct with name 'dev_grafana_admin_password'".
  */
-export function checkOneStackPerEnvironment(monitoring: IConstruct, environment: string, where: string): void {
-  let scope: IConstruct = monitoring.node.root;
-  try {
-    scope = TerraformStack.of(monitoring);
-  } catch {
-    // Not in a TerraformStack (yet): compare with the whole tree.
-  }
+export function checkOneStackPerEnvironment(monitoring: IConstruct, engine: IMonitoringEngine, environment: string, where: string): void {
+  // Not in a stack (yet): compare with the whole tree.
+  const scope: IConstruct = engine.stackOf(monitoring) ?? monitoring.node.root;
   const other = scope.node
     .findAll()
     .find(

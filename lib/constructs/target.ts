@@ -4,14 +4,21 @@ import { checkValueObjects } from '../model/value-objects';
 import type { Secret } from '../model/secret';
 import type { Component } from '../model/layout';
 import type { ExporterDeployment } from '../model/exporters';
+import type { TargetTopology } from '../model/topology';
+import type { IMonitoringEngine } from './engine';
 
 /**
  * Where an environment's monitoring runs: a Docker host, AWS managed services, an existing Grafana.
- * A target turns the environment's model into Terraform resources.
+ * A target turns the environment's model into resources of its IaC engine (Terraform resources for the cdktf targets).
  */
 export interface IMonitoringTarget {
   /** A short name for messages, e.g. `DockerHostTarget`. */
   readonly kind: string;
+  /**
+   * The IaC engine whose resources this target creates (`CDKTF_ENGINE` for the cdktf targets). Every target of one
+   * MonitoringStack gives the same engine; the MonitoringStack and its constructs reach the engine through it.
+   */
+  readonly engine: IMonitoringEngine;
   /**
    * Whether this target runs a Grafana provisioned from rendered files (the Docker host's does; an existing Grafana
    * reached through its API does not). Grafana provisioning files are rendered only when some target says yes.
@@ -38,6 +45,13 @@ export interface IMonitoringTarget {
    * @default - none
    */
   scrapedJobs?(): readonly string[];
+  /**
+   * What this target runs (its Docker hosts and containers, its managed services), read from the resources it created,
+   * for the environment's overview page. Called at render time, after every construct is declared; undefined before the
+   * target is bound.
+   * @default - the overview shows nothing of this target but its kind
+   */
+  topology?(): TargetTopology | undefined;
 }
 
 /**

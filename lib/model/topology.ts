@@ -1,7 +1,8 @@
 /**
  * What an environment's targets run, as plain data for the overview page: the containers of each Docker host with
- * their networks and published ports, and the managed services (AWS, an existing Grafana). Built by the constructs
- * layer from the resources the targets created (`lib/constructs/environment-topology.ts`); engine-free here.
+ * their networks and published ports, and the managed services (AWS, an existing Grafana). Each target reports what it
+ * runs ({@link TargetTopology}, read by the target from the resources it created in its engine); the constructs layer
+ * puts the reports together (`lib/constructs/environment-topology.ts`). Engine-free here.
  */
 
 /** A port published on the host: `hostIp:hostPort` reaches `port` in the container. */
@@ -59,6 +60,30 @@ export interface ManagedServiceInfo {
   readonly title: string;
   /** Details lines (name, region, counts). @default [] */
   readonly details?: readonly string[];
+}
+
+/** A Docker engine as one target reports it: the environment gives it its {@link DockerHostInfo.id}. */
+export interface TargetDockerHost {
+  /** The name the target gives this engine (its provider alias, e.g. `agent-app-1`). @default - the environment numbers it: `docker`, `docker-2`, ... */
+  readonly alias?: string;
+  /** The engine's address (`ssh://deploy@app-1`). @default - the local engine */
+  readonly engine?: string;
+  /** A name for people, e.g. `app-1`. @default - the local Docker host */
+  readonly label?: string;
+  /** Its long-running containers. */
+  readonly containers: readonly ContainerInfo[];
+  /** Networks created on this host, by name. */
+  readonly createdNetworks: readonly string[];
+  /** Config-loader containers: created, never started, they only carry files into config volumes. */
+  readonly loaders: number;
+}
+
+/** What one target runs, as it reports it for the overview page. */
+export interface TargetTopology {
+  /** The Docker engines it runs containers on. */
+  readonly hosts: readonly TargetDockerHost[];
+  /** The managed services it provisions. */
+  readonly services: readonly ManagedServiceInfo[];
 }
 
 /** Everything the targets run. */

@@ -1,5 +1,6 @@
 import { Lazy } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { IMonitoringEngine } from '../../constructs/engine';
 import { MonitoringStack } from '../../constructs/monitoring-stack';
 import { checkLater, checkTargetProps, IMonitoringTarget } from '../../constructs/target';
 import { describeConstruct, invalid, MonitoringConfigError } from '../../model/errors';
@@ -8,6 +9,9 @@ import { checkPrometheus3Image } from '../../model/image-lines';
 import { Component } from '../../model/layout';
 import { Secret } from '../../model/secret';
 import { RenderedFiles } from '../../render/environment-files';
+import { TargetTopology } from '../../model/topology';
+import { CDKTF_ENGINE } from '../../engines/cdktf';
+import { terraformTopology } from '../terraform-topology';
 import { isPinned } from '../docker/images';
 import { AgentCredentials } from './agent-credentials';
 import { AmpQuotas } from './amp-limits';
@@ -85,6 +89,8 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 export class AwsManagedTarget implements IMonitoringTarget {
   /** The target's name in messages. */
   public readonly kind = 'AwsManagedTarget';
+  /** CDK for Terraform: the AWS resources are hashicorp/aws resources. */
+  public readonly engine: IMonitoringEngine = CDKTF_ENGINE;
   /** AMG is not provisioned from rendered files: dashboards go through a GrafanaTarget. */
   public readonly provisionsGrafana = false;
   /** The Grafana URL (`https://<workspace endpoint>`), for a `GrafanaTarget`; a Terraform reference. */
@@ -179,6 +185,11 @@ export class AwsManagedTarget implements IMonitoringTarget {
       `is declared in environment ${JSON.stringify(monitoring.environmentName)}, but AwsManagedTarget runs no Loki; expected the ` +
         'LogPipeline only in environments whose target runs Loki (the Docker host), or ship logs to CloudWatch Logs outside this library',
     );
+  }
+
+  /** @internal The AMP workspace, SNS topics, Managed Grafana, log group and agent hosts, read from the target's resources. */
+  public topology(): TargetTopology | undefined {
+    return this.environment ? terraformTopology(this.environment) : undefined;
   }
 
   /**

@@ -1,9 +1,13 @@
+import type { IMonitoringEngine } from '../../constructs/engine';
 import { MonitoringStack } from '../../constructs/monitoring-stack';
 import { checkLater, checkTargetProps, IMonitoringTarget } from '../../constructs/target';
 import { describeConstruct, MonitoringConfigError } from '../../model/errors';
 import { ExporterDeployment } from '../../model/exporters';
 import { Component } from '../../model/layout';
 import { Secret } from '../../model/secret';
+import { TargetTopology } from '../../model/topology';
+import { CDKTF_ENGINE } from '../../engines/cdktf';
+import { terraformTopology } from '../terraform-topology';
 import { DockerHost } from './docker-host';
 import { DockerHostSettings, DockerHostTargetProps, validateDockerHostProps } from './docker-host-props';
 
@@ -22,6 +26,8 @@ export type { DockerHostPorts, DockerHostTargetProps } from './docker-host-props
 export class DockerHostTarget implements IMonitoringTarget {
   /** The target's name in messages. */
   public readonly kind = 'DockerHostTarget';
+  /** CDK for Terraform: the containers are kreuzwerker/docker resources. */
+  public readonly engine: IMonitoringEngine = CDKTF_ENGINE;
   /** True unless Grafana is left off the host. */
   public readonly provisionsGrafana: boolean;
   private readonly props: DockerHostTargetProps;
@@ -62,5 +68,10 @@ export class DockerHostTarget implements IMonitoringTarget {
   /** @internal */
   public deployLogs(): void {
     this.host?.deployLogs();
+  }
+
+  /** @internal The host's containers, networks and published ports, read from its Docker resources. */
+  public topology(): TargetTopology | undefined {
+    return this.host ? terraformTopology(this.host) : undefined;
   }
 }

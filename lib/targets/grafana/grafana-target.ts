@@ -1,5 +1,7 @@
 import { Token } from 'cdktf';
+import type { IMonitoringEngine } from '../../constructs/engine';
 import type { MonitoringStack } from '../../constructs/monitoring-stack';
+import { CDKTF_ENGINE } from '../../engines/cdktf';
 import { checkLater, checkTargetProps, IMonitoringTarget } from '../../constructs/target';
 import { describeConstruct, invalid, MonitoringConfigError } from '../../model/errors';
 import { Secret } from '../../model/secret';
@@ -55,6 +57,8 @@ const EXEC_ERR_STATES = ['OK', 'Error', 'KeepLast', 'Alerting'];
 export class GrafanaTarget implements IMonitoringTarget {
   /** The target's name in messages. */
   public readonly kind = 'GrafanaTarget';
+  /** CDK for Terraform: dashboards, folders, data sources and alerting are grafana/grafana resources. */
+  public readonly engine: IMonitoringEngine = CDKTF_ENGINE;
   /** An existing Grafana is managed through its API, not provisioned from files. */
   public readonly provisionsGrafana = false;
   private readonly props: GrafanaTargetProps;

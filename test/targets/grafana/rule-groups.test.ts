@@ -6,6 +6,7 @@ import { RuleGroup } from '../../../lib/providers/grafana/rule-group';
 import { grafanaIntervalSeconds, grafanaTemplate } from '../../../lib/targets/grafana/rule-groups';
 import { grafanaEnvironment, onlyResource, resourcesOf, synthJson, targetProps, warningsOf } from './helpers';
 import { TerraformStack } from 'cdktf';
+import { CDKTF_ENGINE } from '../../../lib/engines/cdktf';
 
 describe('GrafanaTarget: AlertGroups as Grafana-managed rule groups', () => {
   const { stack, monitoring } = grafanaEnvironment();
@@ -170,7 +171,7 @@ describe('GrafanaTarget: Prometheus and Grafana together', () => {
     const monitoring = new MonitoringStack(stack, 'monitoring', {
       environment: 'staging',
       prometheus: { evaluationInterval: '30s' },
-      targets: [{ kind: 'RulerTarget', bind: () => undefined }, new GrafanaTarget(targetProps())],
+      targets: [{ kind: 'RulerTarget', engine: CDKTF_ENGINE, bind: () => undefined }, new GrafanaTarget(targetProps())],
     });
     new AlertGroup(monitoring, 'g', { rules: [{ alert: 'Down', expr: 'up == 0' }] });
     Testing.synth(stack, true);
