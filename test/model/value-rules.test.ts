@@ -5,7 +5,7 @@ import { buildRootRoute, buildRoute } from '../../lib/model/routing';
 import { buildScrapeJob } from '../../lib/model/scrape';
 import { checkTimeInterval } from '../../lib/model/time-intervals';
 import { renderAlertmanagerConfig } from '../../lib/render/alertmanager-config';
-import { planSnsReceiver } from '../../lib/targets/aws/sns-receivers';
+import { planSnsReceiver } from '../../lib/targets/aws-shared/sns-receivers';
 import { dockerEnvironment } from '../helpers/stacks';
 import { runTool, writeTempFiles } from '../helpers/tools';
 import { messageOf } from '../helpers/errors';

@@ -1,35 +1,30 @@
 import { createHash } from 'crypto';
-import { AnnotationMetadataEntryType, TerraformOutput, TerraformStack } from 'cdktf';
+import { AnnotationMetadataEntryType, TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { MonitoringStack } from '../../constructs/monitoring-stack';
-import { describeConstruct, invalid, missing } from '../../model/errors';
+import { describeConstruct, missing } from '../../model/errors';
 import { Component } from '../../model/layout';
 import { buildScrapeJob } from '../../model/scrape';
 import { Secret } from '../../model/secret';
 import { escapeTerraformTemplate } from '../terraform-escape';
 import { secretDescription, secretVariable } from '../secret-variable';
 import { DEFAULT_IMAGES, DEFAULT_MEMORY_MB } from '../docker/images';
-import { checkTags, checkWorkspaceAlias } from './amp-limits';
+import { checkWorkspaceSettings } from '../aws-shared/workspace-settings';
+import { droppedFieldsWarning } from '../aws-shared/messages';
 import { AmpWorkspace } from './amp-workspace';
 import { writeFilesAfterMonitoringStack } from './rendered-files-writer';
-import { AWS_FILES, AwsRendering, renderedTopicArnPrefix, renderedWorkspaceUrl } from './aws-rendering';
-import { validateAwsEnvironment } from './aws-validation';
+import { AWS_FILES, AwsRendering, renderedTopicArnPrefix, renderedWorkspaceUrl } from '../aws-shared/aws-rendering';
+import { validateAwsEnvironment } from '../aws-shared/aws-validation';
 import type { AwsManagedTargetProps } from './aws-managed-target';
-import { checkEksScraper, EksScraper } from './eks-scraper';
+import { checkEksScraper } from '../aws-shared/eks-scraper-options';
+import { EksScraper } from './eks-scraper';
 import { ManagedGrafana } from './managed-grafana';
 import { AGENT_SELF_TARGET, AgentUpload, NODE_EXPORTER_TARGET, PrometheusAgentHost } from './prometheus-agent-host';
 import { SnsDelivery } from './sns-delivery';
 import { checkAgentHost } from './agent-host-checks';
-
-/** CloudWatch Logs PutRetentionPolicy API reference: the retention values it accepts, in days. */
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-/** AMP workspace configuration: retention of 1 to 1095 days ("The maximum is 1095 days", AMP user guide, Configure your workspace). */
-const AMP_MAX_RETENTION_DAYS = 1095;
-const KMS_KEY_ARN = /^arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key\/[-a-f0-9]+$/;
-const SNS_TOPIC_ARN = /^arn:aws[-a-z]*:sns:[-a-z0-9]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$/;
 
 /** The resources of an {@link AwsManagedTarget} inside its MonitoringStack. */
 export class AwsEnvironment extends Construct {
@@ -46,34 +41,17 @@ export class AwsEnvironment extends Construct {
     const stack = TerraformStack.of(this);
     const region = props.region;
 
-    const alias = props.workspaceAlias ?? `${env}-monitoring`;
-    checkWorkspaceAlias(alias, where);
-    const tags = { environment: env, 'managed-by': 'cdktf-monitoring', ...(props.tags ?? {}) };
-    checkTags(tags, where, 'tags');
-    if (props.kmsKeyArn !== undefined && !KMS_KEY_ARN.test(props.kmsKeyArn)) {
-      throw invalid(where, 'kmsKeyArn', props.kmsKeyArn, 'a KMS key ARN such as "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-..."');
-    }
-    const logRetentionDays = props.logRetentionDays ?? 30;
-    if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
-      throw invalid(where, 'logRetentionDays', logRetentionDays, `one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}`);
-    }
-    const retentionDays = Math.ceil(monitoring.model.prometheus.retentionTime.toMilliseconds() / 86_400_000);
-    if (retentionDays < 1 || retentionDays > AMP_MAX_RETENTION_DAYS) {
-      throw invalid(
-        describeConstruct('MonitoringStack', monitoring.node.path),
-        'prometheus.retention',
-        monitoring.model.prometheus.retentionTime.toPrometheus(),
-        `between 1 and ${AMP_MAX_RETENTION_DAYS} days on Amazon Managed Service for Prometheus`,
-      );
-    }
-    const existingTopics = props.existingTopics ?? {};
-    for (const [receiver, arn] of Object.entries(existingTopics)) {
-      if (!SNS_TOPIC_ARN.test(arn)) throw invalid(where, `existingTopics.${receiver}`, arn, 'an SNS topic ARN such as "arn:aws:sns:eu-west-1:123456789012:alerts"');
-    }
+    const { alias, tags, logRetentionDays, retentionDays, existingTopics, queryLogThreshold } = checkWorkspaceSettings(props, {
+      environment: env,
+      retention: monitoring.model.prometheus.retentionTime,
+      monitoringPath: monitoring.node.path,
+      where,
+      isUnresolved: (value) => Token.isUnresolved(value),
+    });
     const agents = props.agents ?? [];
     agents.forEach((agent, i) => checkAgentHost(agent, agents, props.agentCredentials, where, `agents[${i}]`));
     const scrapers = props.eksScrapers ?? [];
-    scrapers.forEach((s, i) => checkEksScraper(s, env, where, `eksScrapers[${i}]`));
+    scrapers.forEach((s, i) => checkEksScraper(s, env, where, `eksScrapers[${i}]`, (value) => Token.isUnresolved(value)));
     this.hasAgents = agents.length > 0;
 
     const provider = props.provider ?? stack.node.findAll().find((c): c is AwsProvider => c instanceof AwsProvider) ?? new AwsProvider(stack, 'aws', { region });
@@ -85,6 +63,7 @@ export class AwsEnvironment extends Construct {
       region,
       existingTopics,
       where,
+      target: 'AwsManagedTarget',
       agents: agentSettings.map(({ agent, credentials }) => ({
         name: agent.name,
         jobs: agent.jobs,
@@ -111,7 +90,7 @@ export class AwsEnvironment extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       logRetentionDays,
       retentionDays,
-      queryLogThreshold: props.queryLogThreshold ?? 1_000_000,
+      queryLogThreshold,
       ruleNamespaces: () =>
         Object.fromEntries(monitoring.model.ruleGroups.map((g) => [g.name, escapeTerraformTemplate(file(AWS_FILES.ruleNamespace(g.name)))])),
     });
@@ -171,7 +150,7 @@ export class AwsEnvironment extends Construct {
     }
 
     this.node.addValidation({
-      validate: () => validateAwsEnvironment({ env: monitoring.model, rendering: this.rendering, where, existingTopics, scrapers, quotas: props.quotas }),
+      validate: () => validateAwsEnvironment({ env: monitoring.model, rendering: this.rendering, where, target: 'AwsManagedTarget', existingTopics, scrapers, quotas: props.quotas }),
     });
     this.node.addValidation({
       validate: () => {
@@ -184,7 +163,7 @@ export class AwsEnvironment extends Construct {
         try {
           for (const plan of this.rendering.plans().values()) {
             if (plan.dropped.length > 0) {
-              this.warn(`${where}, receiver ${plan.receiver}: ${plan.dropped.join(', ')} cannot be carried by SNS and are not used on AWS`);
+              this.warn(droppedFieldsWarning(where, plan.receiver, plan.dropped));
             }
           }
         } catch {

@@ -14,9 +14,11 @@ import { CDKTF_ENGINE } from '../../engines/cdktf';
 import { terraformTopology } from '../terraform-topology';
 import { isPinned } from '../docker/images';
 import { AgentCredentials } from './agent-credentials';
-import { AmpQuotas } from './amp-limits';
+import { AmpQuotas } from '../aws-shared/amp-limits';
+import { exporterNotDeployed, logsNotRun } from '../aws-shared/messages';
+import { checkQueryLogThreshold, checkRegion } from '../aws-shared/workspace-settings';
 import { AwsEnvironment } from './aws-environment';
-import { EksScraperOptions } from './eks-scraper';
+import { EksScraperOptions } from '../aws-shared/eks-scraper-options';
 import { ManagedGrafanaOptions } from './managed-grafana';
 import { PrometheusAgentHostOptions } from './prometheus-agent-host';
 
@@ -73,8 +75,6 @@ export interface AwsManagedTargetProps {
   readonly provider?: AwsProvider;
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
 /**
  * Runs an environment's monitoring on AWS managed services: an Amazon Managed Service for Prometheus workspace with
  * the environment's rule groups and alert routing (receivers delivered through Amazon SNS), Amazon Managed Grafana,
@@ -121,19 +121,14 @@ export class AwsManagedTarget implements IMonitoringTarget {
   private static checkProps(props: AwsManagedTargetProps): void {
     const where = 'AwsManagedTarget';
     if (!props || typeof props !== 'object') throw new MonitoringConfigError(where, 'props', 'are required: expected { region: "eu-west-1", ... }');
-    if (typeof props.region !== 'string' || !REGION.test(props.region)) {
-      throw invalid(where, 'region', props.region, 'an AWS region such as "eu-west-1"');
-    }
+    checkRegion(props.region, where);
     for (const [component, image] of Object.entries(props.agentImages ?? {})) {
       if (typeof image !== 'string' || !isPinned(image)) {
         throw invalid(where, `agentImages.${component}`, image, 'a pinned image: a tag other than "latest" (e.g. "prom/prometheus:v3.13.3") or a @sha256 digest');
       }
       if (component === 'prometheus') checkPrometheus3Image(image, where, 'agentImages.prometheus');
     }
-    const qsp = props.queryLogThreshold;
-    if (qsp !== undefined && qsp !== false && (!Number.isSafeInteger(qsp) || qsp < 0)) {
-      throw invalid(where, 'queryLogThreshold', qsp, 'a whole number of query samples processed (e.g. 1000000), or false for no query logging');
-    }
+    checkQueryLogThreshold(props.queryLogThreshold, where);
   }
 
   /** Called once by the MonitoringStack it is given to: creates this target's resources in that environment. */
@@ -166,25 +161,14 @@ export class AwsManagedTarget implements IMonitoringTarget {
    * error that says how to scrape an exporter you run yourself.
    */
   public deployExporter(deployment: ExporterDeployment, requestedBy: string): void {
-    throw invalid(
-      requestedBy,
-      'exporter',
-      `${deployment.kind} exporter "${deployment.name}"`,
-      `a scrape of an exporter that already runs: AwsManagedTarget does not deploy exporters. Run ${deployment.kind}-exporter next to ` +
-        `its service (on an agent host or in the cluster) and scrape it with targets: ["<host>:${deployment.port}"]`,
-    );
+    throw exporterNotDeployed(this.kind, deployment, requestedBy);
   }
 
   /**
    * @internal AWS runs no Loki: a LogPipeline in an AWS environment is an error that says where logs can go instead.
    */
   public deployLogs(monitoring: MonitoringStack, requestedBy: string): void {
-    throw new MonitoringConfigError(
-      requestedBy,
-      'sources',
-      `is declared in environment ${JSON.stringify(monitoring.environmentName)}, but AwsManagedTarget runs no Loki; expected the ` +
-        'LogPipeline only in environments whose target runs Loki (the Docker host), or ship logs to CloudWatch Logs outside this library',
-    );
+    throw logsNotRun(this.kind, monitoring.environmentName, requestedBy);
   }
 
   /** @internal The AMP workspace, SNS topics, Managed Grafana, log group and agent hosts, read from the target's resources. */

@@ -10,6 +10,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Duration } from '../../model/duration';
 import { TimeProvider, TimeRotating } from '../../providers/time';
 import { invalid } from '../../model/errors';
+import { checkGrafanaWorkspaceOptions } from '../aws-shared/grafana-workspace-options';
 
 /** Options of the Amazon Managed Grafana workspace of an {@link AwsManagedTarget}. */
 export interface ManagedGrafanaOptions {
@@ -60,15 +61,7 @@ export class ManagedGrafana extends Construct {
   constructor(scope: Construct, id: string, props: ManagedGrafanaProps) {
     super(scope, id);
     const { provider, environment, where } = props;
-    const providers = [...(props.authenticationProviders ?? ['AWS_SSO'])];
-    if (providers.length === 0 || providers.some((p) => p !== 'AWS_SSO' && p !== 'SAML')) {
-      throw invalid(where, 'grafana.authenticationProviders', providers, 'one or both of "AWS_SSO" and "SAML"');
-    }
-    const version = props.grafanaVersion ?? '10.4';
-    const [major, minor] = version.split('.').map(Number);
-    if (!/^\d+(\.\d+)?$/.test(version) || major < 9 || (major === 9 && (minor ?? 0) < 4)) {
-      throw invalid(where, 'grafana.grafanaVersion', version, 'a Grafana version of 9.4 or later such as "10.4" (service accounts need 9.4)');
-    }
+    const { authenticationProviders: providers, grafanaVersion: version } = checkGrafanaWorkspaceOptions(props, where);
     const seconds = props.tokenLifetime?.toSeconds() ?? MAX_TOKEN_SECONDS;
     if (!Number.isInteger(seconds) || seconds < MIN_TOKEN_SECONDS || seconds > MAX_TOKEN_SECONDS) {
       throw invalid(

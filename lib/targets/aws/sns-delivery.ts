@@ -4,7 +4,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { SnsReceiverPlan } from './sns-receivers';
+import { SnsReceiverPlan } from '../aws-shared/sns-receivers';
 
 /** Props of {@link SnsDelivery}. */
 export interface SnsDeliveryProps {

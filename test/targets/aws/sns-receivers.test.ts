@@ -1,6 +1,6 @@
 import { Receiver } from '../../../lib';
-import { checkNamespaceName, checkWorkspaceAlias } from '../../../lib/targets/aws/amp-limits';
-import { planSnsReceiver, topicNameFor } from '../../../lib/targets/aws/sns-receivers';
+import { checkNamespaceName, checkWorkspaceAlias } from '../../../lib/targets/aws-shared/amp-limits';
+import { planSnsReceiver, topicNameFor } from '../../../lib/targets/aws-shared/sns-receivers';
 
 describe('planSnsReceiver', () => {
   const email = { to: 'a@example.com,b@example.com', from: 'am@example.com', smarthost: 'smtp.example.com:587' };

@@ -1,8 +1,9 @@
 import { invalid, MonitoringConfigError, showValue } from '../../model/errors';
+import type { AwsTargetKind } from './messages';
 
 /**
  * Amazon Managed Service for Prometheus (AMP) quotas checked at synth, so a plan that AMP would refuse (or accept
- * and then silently fail to evaluate) stops at `cdktf synth` instead of halfway through `cdktf deploy`.
+ * and then silently fail to evaluate) stops at synth (`cdktf synth`, `cdk synth`) instead of halfway through the deployment.
  *
  * The adjustable quotas can be raised in the Service Quotas console (service code `aps`); set the raised value here
  * to keep the check in step with your account.
@@ -127,14 +128,14 @@ export function checkNamespaceName(name: string, declaredBy: string): void {
   }
 }
 
-/** Throws when `count` exceeds `limit`, naming the quota and how to raise it. */
-export function checkCount(where: string, field: string, count: number, limit: number, quota: string): void {
+/** Throws when `count` exceeds `limit`, naming the quota and how to raise it (in the props of `target`). */
+export function checkCount(where: string, field: string, count: number, limit: number, quota: string, target: AwsTargetKind): void {
   if (count > limit) {
     throw new MonitoringConfigError(
       where,
       field,
       `got ${count}, expected at most ${limit} (AMP quota "${quota}"); split the configuration, or raise the quota in ` +
-        'Service Quotas and set quotas on the AwsManagedTarget to the new value',
+        `Service Quotas and set quotas on the ${target} to the new value`,
     );
   }
 }

@@ -5,9 +5,10 @@ import { RenderedFiles } from '../../render/environment-files';
 import { renderPrometheusAgentConfig, renderScrapeConfiguration } from '../../render/prometheus-agent-config';
 import { renderRuleFile } from '../../render/rule-file';
 import { alertmanagerTemplates, renderAmpAlertManagerDefinition, renderAmpAlertmanagerConfig, templateFileName } from './amp-alertmanager';
+import type { AwsTargetKind } from './messages';
 import { planSnsReceiver, SnsReceiverPlan } from './sns-receivers';
 
-// Pure (no cdktf): every file the AWS target produces, as plain text a reviewer or promtool/amtool can read.
+// Engine-free (no cdktf, no aws-cdk-lib), shared by both AWS targets: every file the AWS target produces, as plain text a reviewer or promtool/amtool can read.
 // Values only known after apply appear as placeholders, replaced by Terraform references in the target.
 
 /** Stands for the AWS account id in rendered SNS topic ARNs. */
@@ -42,6 +43,8 @@ export interface AwsRenderSettings {
   readonly scrapers: readonly ScraperRenderSettings[];
   /** Who configured the target, for messages. */
   readonly where: string;
+  /** The target named in hints. */
+  readonly target: AwsTargetKind;
 }
 
 /** The SNS topic ARN prefix in rendered files (account unknown until apply). */
@@ -127,7 +130,7 @@ export class AwsRendering {
     const plans = new Map<string, SnsReceiverPlan>();
     for (const receiver of model.receivers) {
       const existing = this.settings.existingTopics[receiver.name];
-      plans.set(receiver.name, planSnsReceiver(receiver, origins.get(receiver.name) ?? 'MonitoringStack', env.name, existing));
+      plans.set(receiver.name, planSnsReceiver(receiver, origins.get(receiver.name) ?? 'MonitoringStack', env.name, existing, this.settings.target));
     }
     const arns = new Map<string, string>();
     for (const plan of plans.values()) {

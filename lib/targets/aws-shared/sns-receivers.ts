@@ -1,6 +1,7 @@
 import { MonitoringConfigError, showValue } from '../../model/errors';
 import { parseMailAddressList } from '../../model/email-address';
 import { Integration, Receiver } from '../../model/receivers';
+import type { AwsTargetKind } from './messages';
 
 /** One SNS subscription a receiver maps to. */
 export interface SnsSubscriptionPlan {
@@ -36,7 +37,7 @@ const SNS_ONLY =
 const THROUGH_SNS: Readonly<Record<string, string>> = {
   slack:
     'for Slack, create an AWS Chatbot (Amazon Q Developer in chat applications) Slack channel configuration subscribed to an SNS topic, ' +
-    'and pass that topic as existingTopics: { "<receiver>": "arn:aws:sns:..." } on the AwsManagedTarget',
+    'and pass that topic as existingTopics: { "<receiver>": "arn:aws:sns:..." } on the <target>',
   pagerduty:
     "for PagerDuty, use PagerDuty's Amazon SNS integration: subscribe its HTTPS endpoint (https://events.pagerduty.com/integration/<key>/enqueue) " +
     'to an SNS topic passed in existingTopics, or declare it as Receiver.webhook with that https URL',
@@ -64,23 +65,42 @@ function resolvesByDefault(integration: Integration): boolean {
 
 /**
  * Maps a receiver to SNS. `where` names the AlertRouting that declared it. A receiver given in `existingTopics`
- * keeps its integrations out of AMP entirely (whatever subscribes to that topic delivers).
+ * keeps its integrations out of AMP entirely (whatever subscribes to that topic delivers). `target` is named in hints.
  */
-export function planSnsReceiver(receiver: Receiver, where: string, environment: string, existingTopicArn?: string): SnsReceiverPlan {
+export function planSnsReceiver(
+  receiver: Receiver,
+  where: string,
+  environment: string,
+  existingTopicArn?: string,
+  target: AwsTargetKind = 'AwsManagedTarget',
+): SnsReceiverPlan {
   const problems: MonitoringConfigError[] = [];
-  const plan = planReceiver(receiver, where, environment, existingTopicArn, problems);
+  const plan = planReceiver(receiver, where, environment, existingTopicArn, problems, target);
   if (problems.length > 0) throw problems[0];
   return plan;
 }
 
 /** Every integration of `receiver` that SNS cannot deliver, each with its own error (none when all can be delivered). */
-export function snsReceiverProblems(receiver: Receiver, where: string, environment: string, existingTopicArn?: string): MonitoringConfigError[] {
+export function snsReceiverProblems(
+  receiver: Receiver,
+  where: string,
+  environment: string,
+  existingTopicArn?: string,
+  target: AwsTargetKind = 'AwsManagedTarget',
+): MonitoringConfigError[] {
   const problems: MonitoringConfigError[] = [];
-  planReceiver(receiver, where, environment, existingTopicArn, problems);
+  planReceiver(receiver, where, environment, existingTopicArn, problems, target);
   return problems;
 }
 
-function planReceiver(receiver: Receiver, where: string, environment: string, existingTopicArn: string | undefined, problems: MonitoringConfigError[]): SnsReceiverPlan {
+function planReceiver(
+  receiver: Receiver,
+  where: string,
+  environment: string,
+  existingTopicArn: string | undefined,
+  problems: MonitoringConfigError[],
+  target: AwsTargetKind,
+): SnsReceiverPlan {
   const here = `${where}, receiver ${receiver.name}`;
   if (existingTopicArn !== undefined) {
     return { receiver: receiver.name, existingTopicArn, subscriptions: [], sendResolved: true, discards: false, dropped: [] };
@@ -138,7 +158,7 @@ function planReceiver(receiver: Receiver, where: string, environment: string, ex
       default: {
         const type = (integration as { type: string }).type;
         const hint = THROUGH_SNS[type] ?? 'deliver it through an SNS topic passed in existingTopics';
-        throw unsupported(here, field, type, hint.replace('"<receiver>"', JSON.stringify(receiver.name)));
+        throw unsupported(here, field, type, hint.replace('"<receiver>"', JSON.stringify(receiver.name)).replace('<target>', target));
       }
     }
   }

@@ -4,6 +4,7 @@ import { ScrapeJobModel } from '../../model/scrape';
 import { AMP_DEFAULT_QUOTAS, AmpQuotas, checkCount, checkNamespaceName, checkSize } from './amp-limits';
 import { alertmanagerTemplates, routeNodes } from './amp-alertmanager';
 import { AWS_FILES, AwsRendering } from './aws-rendering';
+import type { AwsTargetKind } from './messages';
 import { snsReceiverProblems } from './sns-receivers';
 
 /** Runs `check` and collects its MonitoringConfigError as a message. */
@@ -29,6 +30,8 @@ export interface AwsValidationInput {
   readonly env: MonitoringEnvironment;
   readonly rendering: AwsRendering;
   readonly where: string;
+  /** The target named in hints. */
+  readonly target: AwsTargetKind;
   readonly existingTopics: Readonly<Record<string, string>>;
   readonly scrapers: readonly { readonly name: string; readonly jobs?: readonly string[] }[];
   /** Raised quotas. @default AMP_DEFAULT_QUOTAS */
@@ -48,7 +51,7 @@ export function validateAwsEnvironment(input: AwsValidationInput): string[] {
   for (const routing of env.routingDeclarations) {
     // Every integration SNS cannot deliver, all at once.
     for (const receiver of routing.receivers) {
-      errors.push(...snsReceiverProblems(receiver, routing.declaredBy, env.name, input.existingTopics[receiver.name]).map((e) => e.message));
+      errors.push(...snsReceiverProblems(receiver, routing.declaredBy, env.name, input.existingTopics[receiver.name], input.target).map((e) => e.message));
     }
   }
   const receiverNames = model.receivers.map((r) => r.name);
@@ -60,10 +63,10 @@ export function validateAwsEnvironment(input: AwsValidationInput): string[] {
 
   for (const group of env.ruleGroups) collect(errors, () => checkNamespaceName(group.name, group.declaredBy));
   const rules = env.ruleGroups.reduce((sum, g) => sum + g.rules.length, 0);
-  collect(errors, () => checkCount(where, 'rules (all AlertGroups)', rules, quotas.rulesPerWorkspace, 'Rules per workspace'));
-  collect(errors, () => checkCount(where, 'inhibit rules', model.inhibitRules.length, quotas.inhibitRules, 'Inhibition rules in alert manager definition file'));
-  collect(errors, () => checkCount(where, 'routes (routing tree nodes)', routeNodes(model.route), quotas.routingTreeNodes, 'Nodes in alert manager routing tree'));
-  collect(errors, () => checkCount(where, 'templates', Object.keys(alertmanagerTemplates(model)).length, quotas.templates, 'Templates in alert manager definition file'));
+  collect(errors, () => checkCount(where, 'rules (all AlertGroups)', rules, quotas.rulesPerWorkspace, 'Rules per workspace', input.target));
+  collect(errors, () => checkCount(where, 'inhibit rules', model.inhibitRules.length, quotas.inhibitRules, 'Inhibition rules in alert manager definition file', input.target));
+  collect(errors, () => checkCount(where, 'routes (routing tree nodes)', routeNodes(model.route), quotas.routingTreeNodes, 'Nodes in alert manager routing tree', input.target));
+  collect(errors, () => checkCount(where, 'templates', Object.keys(alertmanagerTemplates(model)).length, quotas.templates, 'Templates in alert manager definition file', input.target));
 
   input.scrapers.forEach((scraper, i) => {
     collect(errors, () => {

@@ -4,7 +4,7 @@ import { renderAlertmanagerConfig } from '../../render/alertmanager-config';
 import { compact, generatedHeader, toYaml } from '../../render/yaml';
 import { SnsReceiverPlan } from './sns-receivers';
 
-// Pure (no cdktf): the AMP flavour of alertmanager.yml, built on the environment's own renderer.
+// Engine-free (no cdktf, no aws-cdk-lib), shared by both AWS targets: the AMP flavour of alertmanager.yml, built on the environment's own renderer.
 
 /** Where each receiver's SNS topic is, by receiver name. */
 export type TopicArns = ReadonlyMap<string, string>;
