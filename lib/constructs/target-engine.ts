@@ -44,7 +44,7 @@ export function engineOfTargets(targets: readonly IMonitoringTarget[], where: st
         where,
         nameOf(target, i),
         `runs on the ${target.engine.name} engine${same}, but ${nameOf(targets[0], 0)} runs on the ${engine.name} engine; expected every ` +
-          `target of one MonitoringStack on the same engine: put the ${target.engine.name} target's MonitoringStack in a ${target.engine.name} stack of its own`,
+          'target of one MonitoringStack on the same engine (give the targets of each engine a MonitoringStack of their own, in a stack of that engine)',
       );
     }
   });

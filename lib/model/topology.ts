@@ -7,8 +7,11 @@
 
 /** A port published on the host: `hostIp:hostPort` reaches `port` in the container. */
 export interface PublishedPortInfo {
+  /** The host address it is bound to, e.g. `127.0.0.1`. */
   readonly hostIp: string;
+  /** The port on the host. */
   readonly hostPort: number;
+  /** The port in the container. */
   readonly port: number;
 }
 
@@ -55,6 +58,7 @@ export type ManagedServiceKind =
 export interface ManagedServiceInfo {
   /** Unique in the environment. */
   readonly id: string;
+  /** What kind of service it is, e.g. `amp-workspace`. */
   readonly kind: ManagedServiceKind;
   /** Its name for people. */
   readonly title: string;
@@ -62,7 +66,7 @@ export interface ManagedServiceInfo {
   readonly details?: readonly string[];
 }
 
-/** A Docker engine as one target reports it: the environment gives it its {@link DockerHostInfo.id}. */
+/** A Docker engine as one target reports it: the environment gives it its id (`docker`, `docker-2`, or the alias). */
 export interface TargetDockerHost {
   /** The name the target gives this engine (its provider alias, e.g. `agent-app-1`). @default - the environment numbers it: `docker`, `docker-2`, ... */
   readonly alias?: string;
