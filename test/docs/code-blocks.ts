@@ -87,7 +87,12 @@ function compilerOptions(): ts.CompilerOptions {
     noEmit: true,
     // A block shows one thing; a variable it declares for the reader need not be used.
     noUnusedLocals: false,
-    paths: { 'cdktf-monitoring': [path.join(ROOT, 'lib/index.ts')], 'cdktf-monitoring/aws': [path.join(ROOT, 'lib/targets/aws/index.ts')], 'cdktf-monitoring/aws-cdk': [path.join(ROOT, 'lib/aws-cdk.ts')], 'cdktf-monitoring/cdktn': [path.join(ROOT, 'lib/cdktn.ts')] },
+    paths: {
+      'cdktf-monitoring': [path.join(ROOT, 'lib/index.ts')],
+      'cdktf-monitoring/aws': [path.join(ROOT, 'lib/targets/aws/index.ts')],
+      'cdktf-monitoring/aws-cdk': [path.join(ROOT, 'lib/aws-cdk.ts')],
+      'cdktf-monitoring/cdktn': [path.join(ROOT, 'lib/cdktn.ts')],
+    },
   };
 }
 

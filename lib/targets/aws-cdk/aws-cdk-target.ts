@@ -5,11 +5,13 @@ import { checkLater, checkTargetProps, IMonitoringTarget } from '../../construct
 import { AWS_CDK_ENGINE } from '../../engines/aws-cdk';
 import { describeConstruct, MonitoringConfigError } from '../../model/errors';
 import type { ExporterDeployment } from '../../model/exporters';
+import type { TargetTopology } from '../../model/topology';
 import type { RenderedFiles } from '../../render/environment-files';
 import { exporterNotDeployed, logsNotRun } from '../aws-shared/messages';
 import { checkQueryLogThreshold, checkRegion } from '../aws-shared/workspace-settings';
 import type { AwsCdkTargetProps } from './aws-cdk-target-props';
 import { AwsCdkEnvironment } from './cdk-environment';
+import { awsCdkTopology } from './cdk-topology';
 
 /**
  * Runs an environment's monitoring on AWS managed services from an AWS CDK app (aws-cdk-lib 2.x): an Amazon Managed
@@ -78,6 +80,11 @@ export class AwsCdkTarget implements IMonitoringTarget {
       );
     }
     this.environment = new AwsCdkEnvironment(monitoring, 'aws', this.props);
+  }
+
+  /** @internal The AMP workspace, scrapers, SNS topics, Managed Grafana and log group, for the overview page. */
+  public topology(): TargetTopology | undefined {
+    return this.environment ? awsCdkTopology(this.environment) : undefined;
   }
 
   /** No job besides the environment's: AWS CDK runs no Prometheus agents. */

@@ -59,6 +59,12 @@ export class AwsCdkEnvironment extends Construct {
   public readonly ruleNamespaces = new Map<string, CfnRuleGroupsNamespace>();
   public readonly scrapers: CfnScraper[] = [];
   public readonly grafana?: CdkManagedGrafana;
+  /** The workspace alias. */
+  public readonly alias: string;
+  /** The aliases of the EKS scrapers. */
+  public readonly scraperAliases: readonly string[];
+  /** The log group's name. */
+  public readonly logGroupName: string;
   private readonly monitoring: MonitoringStack;
   private readonly tags: Readonly<Record<string, string>>;
   private created = false;
@@ -86,6 +92,8 @@ export class AwsCdkEnvironment extends Construct {
       isUnresolved,
     });
     this.tags = tags;
+    this.alias = alias;
+    this.logGroupName = `/aws/vendedlogs/prometheus/${env}`;
     const scrapers = props.eksScrapers ?? [];
     scrapers.forEach((s, i) => checkEksScraper(s, env, where, `eksScrapers[${i}]`, isUnresolved));
 
@@ -97,11 +105,12 @@ export class AwsCdkEnvironment extends Construct {
       agents: [],
       scrapers: scrapers.map((s) => ({ name: s.name, jobs: s.jobs })),
     });
+    this.scraperAliases = scrapers.map((s) => `${env}-${s.name}`);
     const file = (path: string) => this.rendering.filesIfValid()[path] ?? '';
 
     // The /aws/vendedlogs/ prefix keeps the log group under CloudWatch's resource policy for vended logs.
     this.logGroup = new CfnLogGroup(this, 'logs', {
-      logGroupName: `/aws/vendedlogs/prometheus/${env}`,
+      logGroupName: this.logGroupName,
       retentionInDays: logRetentionDays,
       tags: cfnTags(tags),
     });
@@ -127,7 +136,7 @@ export class AwsCdkEnvironment extends Construct {
     for (const scraper of scrapers) {
       this.scrapers.push(
         new CfnScraper(this, `scraper-${scraper.name}`, {
-          alias: `${env}-${scraper.name}`,
+          alias: this.scraperAliases[this.scrapers.length],
           source: {
             eksConfiguration: {
               clusterArn: scraper.clusterArn,
@@ -189,6 +198,11 @@ export class AwsCdkEnvironment extends Construct {
     const files: Record<string, string> = { ...this.rendering.files() };
     for (const dashboard of this.monitoring.model.allDashboards) files[`${AWS_CDK_DASHBOARD_DIR}/${dashboardFileName(dashboard)}`] = renderDashboardJson(dashboard);
     return files;
+  }
+
+  /** The names of the environment's rule groups: one rule groups namespace each. */
+  public ruleGroupNames(): string[] {
+    return this.monitoring.model.ruleGroups.map((g) => g.name);
   }
 
   /**

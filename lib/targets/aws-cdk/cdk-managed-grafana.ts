@@ -34,10 +34,13 @@ export interface CdkManagedGrafanaProps extends AwsCdkGrafanaOptions {
 export class CdkManagedGrafana extends Construct {
   public readonly workspace: CfnWorkspace;
   public readonly role: CfnRole;
+  /** The workspace's name, `<environment>-monitoring`. */
+  public readonly name: string;
 
   constructor(scope: Construct, id: string, props: CdkManagedGrafanaProps) {
     super(scope, id);
     const { environment } = props;
+    this.name = `${environment}-monitoring`;
     const { authenticationProviders, grafanaVersion } = checkGrafanaWorkspaceOptions(props, props.where);
     this.role = new CfnRole(this, 'role', {
       roleName: `${environment}-managed-grafana`,
@@ -71,7 +74,7 @@ export class CdkManagedGrafana extends Construct {
       },
     });
     this.workspace = new CfnWorkspace(this, 'workspace', {
-      name: `${environment}-monitoring`,
+      name: this.name,
       description: `Dashboards of environment ${environment} (managed by cdktf-monitoring)`,
       accountAccessType: 'CURRENT_ACCOUNT',
       authenticationProviders,
