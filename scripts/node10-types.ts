@@ -5,7 +5,7 @@
  *
  * node10 ignores `exports`. package.json's `typesVersions` sends it to `dist/node10/<entry>.d.ts` instead, and
  * those files do two things:
- * - re-export the entry point (`cdktf-monitoring`, `cdktf-monitoring/aws`), so the subpath resolves;
+ * - re-export the entry point (`cdktf-monitoring`, `cdktf-monitoring/aws`, `cdktf-monitoring/aws-cdk`, `cdktf-monitoring/cdktn`), so the subpath resolves;
  * - reference `foundation-sdk.d.ts`, which declares each `@grafana/grafana-foundation-sdk/<subpath>` as the SDK's
  *   `dist/<subpath>`. The SDK has `exports` but no `typesVersions`, so without these declarations its subpaths do not
  *   resolve under node10, and the dashboard packs' return types become `any`.
@@ -19,7 +19,7 @@ import * as path from 'path';
 const ROOT = path.resolve(__dirname, '..');
 
 /** The package's entry points other than `.`, and the declaration file each one's `exports` names. */
-export const SUBPATH_ENTRIES: Readonly<Record<string, string>> = { aws: '../lib/targets/aws/index' };
+export const SUBPATH_ENTRIES: Readonly<Record<string, string>> = { aws: '../lib/targets/aws/index', 'aws-cdk': '../lib/aws-cdk', cdktn: '../lib/cdktn' };
 
 /** The subpaths the installed `@grafana/grafana-foundation-sdk` exports, e.g. `dashboard`, `timeseries`. */
 export function foundationSdkSubpaths(): string[] {

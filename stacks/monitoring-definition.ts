@@ -1,3 +1,4 @@
+// The engine-neutral API only: the cdktf stacks and the AWS CDK app (examples/aws-cdk) share this definition.
 import {
   AlertGroup,
   AlertRouting,
@@ -16,8 +17,8 @@ import {
   ServiceScrape,
   Severity,
   SloIndicator,
-} from '../lib';
-import type { PostgresExporterOptions, PrometheusSettings, RedisExporterOptions, RuleTestCase } from '../lib';
+} from '../lib/core';
+import type { PostgresExporterOptions, PrometheusSettings, RedisExporterOptions, RuleTestCase } from '../lib/core';
 
 /** Alert thresholds that differ between environments. */
 export interface AlertThresholds {

@@ -1,56 +1,25 @@
 import { S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { Duration, MonitoringStack, Receiver } from '../lib';
+import { MonitoringStack } from '../lib';
 // A subpath of its own (not the package index): @cdktf/provider-aws is an optional peer dependency.
 import { AgentCredentials, AwsManagedTarget, PrometheusAgentHostOptions } from '../lib/targets/aws';
 import { GrafanaDataSource, GrafanaTarget } from '../lib';
-import { defineMonitoring, EnvironmentSettings, prometheusSettings } from './monitoring-definition';
+import { defineMonitoring, prometheusSettings } from './monitoring-definition';
+// The settings live apart from the stack so that the AWS CDK app (examples/aws-cdk) shares them without loading cdktf.
+import { ProdSettingsProps, prodSettings } from './prod-settings';
+export { prodSettings } from './prod-settings';
+export type { ProdSettingsProps } from './prod-settings';
 
 /** Where prod runs and who is told. The defaults are placeholders of the reference deployment. */
-export interface ProdStackProps {
+export interface ProdStackProps extends ProdSettingsProps {
   /** AWS region of the AMP and AMG workspaces. @default "eu-west-1" */
   readonly region?: string;
   /** The Docker hosts that run a Prometheus agent. @default - app-1 and app-2 over ssh as user deploy */
   readonly hosts?: readonly PrometheusAgentHostOptions[];
-  /** Address of the on-call mailbox (critical alerts). @default "oncall@example.com" */
-  readonly oncallEmail?: string;
-  /** HTTPS endpoint of the incident tool (critical alerts), subscribed to SNS. @default "https://incidents.example.com/hooks/alertmanager" */
-  readonly incidentWebhookUrl?: string;
-  /** Address of the team mailbox (everything else). @default "platform-team@example.com" */
-  readonly teamEmail?: string;
   /** S3 bucket of the Terraform state (create it first, versioned, with public access blocked). @default "example-monitoring-terraform-state" */
   readonly stateBucket?: string;
   /** Region of the state bucket. @default - the region of the workspaces */
   readonly stateRegion?: string;
-}
-
-/** The `prod` settings of the shared monitoring definition. */
-export function prodSettings(props: ProdStackProps = {}): EnvironmentSettings {
-  // AMP delivers only through SNS: email and https webhooks become SNS subscriptions (SMTP fields are not used on AWS).
-  const from = 'alertmanager@example.com';
-  const smarthost = 'smtp.example.com:587';
-  return {
-    apiTargets: ['api:8000'],
-    thresholds: {
-      apiDownFor: Duration.minutes(3),
-      apiErrorRatio: 0.02,
-      apiErrorRatioFor: Duration.minutes(10),
-      host: { HostDiskAlmostFull: { threshold: 0.15 } },
-      apiAvailability: 0.999,
-    },
-    runbookUrlPattern: 'https://runbooks.example.com/prod/{{alert}}',
-    receivers: [
-      Receiver.of('oncall', [
-        Receiver.integration.webhook({ url: props.incidentWebhookUrl ?? 'https://incidents.example.com/hooks/alertmanager', sendResolved: true }),
-        Receiver.integration.email({ to: props.oncallEmail ?? 'oncall@example.com', from, smarthost, subject: '[prod] {{ .CommonLabels.alertname }}' }),
-      ]),
-      Receiver.email('team', { to: props.teamEmail ?? 'platform-team@example.com', from, smarthost, sendResolved: true }),
-    ],
-    routing: { defaultReceiver: 'team', criticalReceiver: 'oncall', groupWait: Duration.seconds(30), criticalRepeatInterval: Duration.hours(1) },
-    retention: Duration.days(90),
-    // AMP evaluates rule groups without an `interval` every minute; saying so keeps the model and the rendered files honest.
-    evaluationInterval: Duration.minutes(1),
-  };
 }
 
 /** The reference fleet: two application hosts reached over ssh, the sample API on their `app` network. */

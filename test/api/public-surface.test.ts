@@ -8,6 +8,9 @@ const ROOT = path.resolve(__dirname, '../..');
 const ENTRIES = [
   { specifier: 'cdktf-monitoring', file: 'lib/index.ts', also: [] as string[] },
   { specifier: 'cdktf-monitoring/aws', file: 'lib/targets/aws/index.ts', also: ['lib/index.ts'] },
+  // the AWS CDK entry point stands alone: an AWS CDK app never imports the cdktf one
+  { specifier: 'cdktf-monitoring/aws-cdk', file: 'lib/aws-cdk.ts', also: [] as string[] },
+  { specifier: 'cdktf-monitoring/cdktn', file: 'lib/cdktn.ts', also: [] as string[] },
 ];
 
 describe('public surface', () => {

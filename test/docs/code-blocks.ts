@@ -90,7 +90,8 @@ function compilerOptions(): ts.CompilerOptions {
     paths: {
       'cdktf-monitoring': [path.join(ROOT, 'lib/index.ts')],
       'cdktf-monitoring/aws': [path.join(ROOT, 'lib/targets/aws/index.ts')],
-      'cdktf-monitoring/aws-cdk': [path.join(ROOT, 'lib/targets/aws-cdk/index.ts')],
+      'cdktf-monitoring/aws-cdk': [path.join(ROOT, 'lib/aws-cdk.ts')],
+      'cdktf-monitoring/cdktn': [path.join(ROOT, 'lib/cdktn.ts')],
     },
   };
 }

@@ -33,6 +33,8 @@ describe('declarations for node10 resolution', () => {
     const files = node10Declarations();
     expect(files['index.d.ts']).toContain("export * from '../lib/index';");
     expect(files['aws.d.ts']).toContain("export * from '../lib/targets/aws/index';");
-    for (const file of ['index.d.ts', 'aws.d.ts']) expect(files[file].startsWith('/// <reference path="./foundation-sdk.d.ts" />\n')).toBe(true);
+    expect(files['aws-cdk.d.ts']).toContain("export * from '../lib/aws-cdk';");
+    expect(files['cdktn.d.ts']).toContain("export * from '../lib/cdktn';");
+    for (const file of ['index.d.ts', 'aws.d.ts', 'aws-cdk.d.ts', 'cdktn.d.ts']) expect(files[file].startsWith('/// <reference path="./foundation-sdk.d.ts" />\n')).toBe(true);
   });
 });

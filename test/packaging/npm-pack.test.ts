@@ -6,19 +6,10 @@ import {
   MAIN_TS, MODULE_SETTINGS, MONITORING_TS, SNAPSHOT_TEST_TS, TEMPLATE_CDKTF_JSON, TEMPLATE_DEV_DEPENDENCIES, TEMPLATE_JEST_CONFIG,
   TEMPLATE_JEST_SETUP, TEMPLATE_TSCONFIG, templateDrift,
 } from './cdktf-init-app';
+import { ENV, ROOT, run } from './pack';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ENV = { ...process.env, CHECKPOINT_DISABLE: '1' };
 // The cdktf CLI is installed globally in a user's setup; here the repo's own copy stands in for it.
 const CDKTF = path.join(ROOT, 'node_modules/cdktf-cli/bundle/bin/cdktf');
-
-/** Runs a command; on failure the error carries its output. Returns stdout and stderr together. */
-function run(cmd: string, args: readonly string[], cwd: string, timeout = 240_000): string {
-  const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout, env: ENV });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) failed with ${result.status ?? result.signal}:\n${output}`);
-  return output;
-}
 
 /**
  * Packs the library the way it is published and installs it into an app made from `cdktf init --template=typescript`
@@ -37,8 +28,10 @@ describe('packaging', () => {
     try {
       const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', env: ENV }).trim().split('\n').pop()!;
       const contents = run('tar', ['-tzf', path.join(work, tarball)], work);
-      for (const file of ['index.js', 'index.d.ts', 'targets/aws/index.js', 'targets/aws/index.d.ts']) expect(contents).toContain(`package/dist/lib/${file}`);
-      for (const file of ['index.d.ts', 'aws.d.ts', 'foundation-sdk.d.ts']) expect(contents).toContain(`package/dist/node10/${file}`); // typesVersions
+      for (const file of ['index.js', 'index.d.ts', 'targets/aws/index.js', 'targets/aws/index.d.ts', 'aws-cdk.js', 'aws-cdk.d.ts', 'cdktn.js', 'cdktn.d.ts']) {
+        expect(contents).toContain(`package/dist/lib/${file}`);
+      }
+      for (const file of ['index.d.ts', 'aws.d.ts', 'aws-cdk.d.ts', 'cdktn.d.ts', 'foundation-sdk.d.ts']) expect(contents).toContain(`package/dist/node10/${file}`); // typesVersions
       expect(contents).not.toMatch(/package\/(test|stacks|bench|examples|scripts)\//);
       // @internal members (the model's methods that add to it) are stripped from the published declarations
       expect(fs.readFileSync(path.join(ROOT, 'dist/lib/model/environment.d.ts'), 'utf8')).not.toMatch(/addScrapeJob|addRuleGroup|setLogs/);

@@ -29,6 +29,26 @@ function synthFrom(cwd: string, outdir: string): void {
   });
 }
 
+/**
+ * Runs the AWS CDK example (examples/aws-cdk/app.ts, what its cdk.json runs) from `cwd`, writing to `outdir`, with the
+ * context of its cdk.json as the CDK CLI passes it (CDK_CONTEXT_JSON).
+ */
+function synthAwsCdkFrom(cwd: string, outdir: string): void {
+  fs.mkdirSync(outdir, { recursive: true });
+  const context = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/aws-cdk/cdk.json'), 'utf8')).context;
+  execFileSync(process.execPath, ['--require', 'ts-node/register/transpile-only', path.join(ROOT, 'examples/aws-cdk/app.ts')], {
+    cwd,
+    env: {
+      ...process.env,
+      CDK_OUTDIR: outdir,
+      CDK_CONTEXT_JSON: JSON.stringify(context),
+      TS_NODE_PROJECT: path.join(ROOT, 'examples/aws-cdk/tsconfig.json'),
+      NODE_PATH: path.join(ROOT, 'node_modules'),
+    },
+    timeout: 120_000,
+  });
+}
+
 describe('determinism', () => {
   test('two synths from two different working directories give byte-identical output', () => {
     const first = fs.mkdtempSync(path.join(os.tmpdir(), 'cm-det-a-'));
@@ -45,6 +65,28 @@ describe('determinism', () => {
     for (const content of Object.values(a)) {
       expect(content).not.toContain(first);
       expect(content).not.toContain(ROOT);
+    }
+  });
+
+  test('the AWS CDK app: two synths from two working directories give byte-identical templates and rendered files', () => {
+    const first = fs.mkdtempSync(path.join(os.tmpdir(), 'cm-det-cdk-a-'));
+    const second = fs.mkdtempSync(path.join(os.tmpdir(), 'cm-det-cdk-b-'));
+    try {
+      synthAwsCdkFrom(path.join(ROOT, 'examples/aws-cdk'), path.join(first, 'cdk.out'));
+      synthAwsCdkFrom(second, path.join(second, 'elsewhere', 'cdk.out'));
+      const a = readTree(path.join(first, 'cdk.out'));
+      const b = readTree(path.join(second, 'elsewhere', 'cdk.out'));
+      expect(Object.keys(a)).toContain('prod-monitoring.template.json');
+      expect(Object.keys(a).some((file) => file.startsWith('prod-monitoring.rendered/'))).toBe(true);
+      expect(Object.keys(b)).toEqual(Object.keys(a));
+      for (const file of Object.keys(a)) expect({ file, content: b[file] }).toEqual({ file, content: a[file] });
+      for (const content of Object.values(a)) {
+        expect(content).not.toContain(first);
+        expect(content).not.toContain(ROOT);
+      }
+    } finally {
+      fs.rmSync(first, { recursive: true, force: true });
+      fs.rmSync(second, { recursive: true, force: true });
     }
   });
 });
