@@ -48,6 +48,12 @@ export interface DockerDiscoveryOptions {
   readonly filters?: readonly DockerFilter[];
   /** How often the container list is refreshed. @default - Prometheus' 60s */
   readonly refreshInterval?: Duration | string;
+  /**
+   * Add the label filter (`label`) and the relabel rules for `network`, `portLabel`, `pathLabel` and the `container`
+   * label. Off, the job gets only the `filters` given and its own `relabelConfigs` (as imported jobs do).
+   * @default true
+   */
+  readonly libraryRelabeling?: boolean;
 }
 
 /** A group of targets written into a file for `file_sd_configs`. */
@@ -279,7 +285,13 @@ export function buildDiscovery(discovery: Discovery, where: string, field: strin
 }
 
 function buildDocker(d: DockerDiscoveryOptions, where: string, f: string): DiscoveryModel {
-  checkKeys(d, ['label', 'portLabel', 'pathLabel', 'network', 'host', 'defaultPort', 'filters', 'refreshInterval'], where, f, 'docker');
+  checkKeys(d, ['label', 'portLabel', 'pathLabel', 'network', 'host', 'defaultPort', 'filters', 'refreshInterval', 'libraryRelabeling'], where, f, 'docker');
+  const managed = d.libraryRelabeling !== false;
+  if (!managed) {
+    for (const key of ['label', 'portLabel', 'pathLabel', 'network'] as const) {
+      if (d[key] !== undefined) throw invalid(where, `${f}.${key}`, d[key], 'no label-based option with libraryRelabeling: false (filter with `filters`, relabel with the job\'s relabelConfigs)');
+    }
+  }
   const host = d.host ?? DEFAULT_DOCKER_HOST;
   if (typeof host !== 'string' || !/^(unix:\/\/\/\S+|(tcp|http|https):\/\/[^/\s]+\/?)$/.test(host)) {
     throw invalid(where, `${f}.host`, host, 'a Docker daemon address: "unix:///var/run/docker.sock" or "tcp://docker-socket-proxy:2375"');
@@ -309,7 +321,7 @@ function buildDocker(d: DockerDiscoveryOptions, where: string, f: string): Disco
     kind: 'docker',
     host,
     port: d.defaultPort,
-    filters: [{ name: 'label', values: [label] }, ...filters.map((x) => ({ name: x.name, values: [...x.values] }))],
+    filters: [...(managed ? [{ name: 'label', values: [label] }] : []), ...filters.map((x) => ({ name: x.name, values: [...x.values] }))],
     refreshInterval: refresh(d.refreshInterval, where, `${f}.refreshInterval`),
   };
 }
@@ -352,6 +364,7 @@ function dockerLabel(key: string): string {
  */
 export function dockerRelabelRules(options: DockerDiscoveryOptions): DiscoveryRelabel[] {
   const rules: DiscoveryRelabel[] = [];
+  if (options.libraryRelabeling === false) return rules;
   if (options.network !== undefined) rules.push({ sourceLabels: ['__meta_docker_network_name'], regex: escapeRegex(options.network), action: 'keep' });
   rules.push({
     sourceLabels: ['__meta_docker_network_ip', dockerLabel(options.portLabel ?? 'prometheus.io/port')],
