@@ -171,7 +171,7 @@ export class AwsEnvironment extends Construct {
     }
 
     this.node.addValidation({
-      validate: () => validateAwsEnvironment({ env: monitoring.model, rendering: this.rendering, where, existingTopics, scrapers, quotas: props.quotas }),
+      validate: () => validateAwsEnvironment({ env: monitoring.model, rendering: this.rendering, where, existingTopics, scrapers, quotas: props.quotas, hasAgents: agents.length > 0 }),
     });
     this.node.addValidation({
       validate: () => {

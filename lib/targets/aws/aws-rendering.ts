@@ -6,6 +6,7 @@ import { renderPrometheusAgentConfig, renderScrapeConfiguration } from '../../re
 import { renderRuleFile } from '../../render/rule-file';
 import { alertmanagerTemplates, renderAmpAlertManagerDefinition, renderAmpAlertmanagerConfig, templateFileName } from './amp-alertmanager';
 import { planSnsReceiver, SnsReceiverPlan } from './sns-receivers';
+import { awsDiscoveryProblem, AwsScraperKind } from './aws-discovery';
 
 // Pure (no cdktf): every file the AWS target produces, as plain text a reviewer or promtool/amtool can read.
 // Values only known after apply appear as placeholders, replaced by Terraform references in the target.
@@ -106,13 +107,18 @@ export class AwsRendering {
     return ifValid(() => this.plans(), new Map());
   }
 
-  /** The scrape jobs a host or scraper takes. */
-  public jobsFor(jobs: readonly string[] | undefined, where: string, field: string): ScrapeJobModel[] {
+  /**
+   * The scrape jobs a host or scraper takes: the ones named, or by default every job it can run (agents do not take
+   * Kubernetes jobs; scrapers take static and Kubernetes jobs only).
+   */
+  public jobsFor(jobs: readonly string[] | undefined, where: string, field: string, kind: AwsScraperKind): ScrapeJobModel[] {
     const all = this.env.scrapeJobs;
-    if (jobs === undefined) return [...all];
+    if (jobs === undefined) return all.filter((j) => awsDiscoveryProblem(j, kind) === undefined);
     return jobs.map((name, i) => {
       const job = all.find((j) => j.jobName === name);
       if (!job) throw unknownReference(where, `${field}[${i}]`, name, 'scrape job', all.map((j) => j.jobName));
+      const problem = awsDiscoveryProblem(job, kind);
+      if (problem) throw new MonitoringConfigError(where, `${field}[${i}]`, problem);
       return job;
     });
   }
@@ -143,7 +149,7 @@ export class AwsRendering {
     for (const group of env.ruleGroups) files[AWS_FILES.ruleNamespace(group.name)] = renderRuleFile(group);
     const p = env.prometheus;
     this.settings.agents.forEach((agent, i) => {
-      const jobs = [...this.jobsFor(agent.jobs, where, `agents[${i}].jobs`), ...agent.ownJobs];
+      const jobs = [...this.jobsFor(agent.jobs, where, `agents[${i}].jobs`, 'agent'), ...agent.ownJobs];
       files[AWS_FILES.agentConfig(agent.name)] = renderPrometheusAgentConfig(
         {
           scrapeInterval: p.scrapeInterval,
@@ -163,7 +169,7 @@ export class AwsRendering {
           scrapeInterval: p.scrapeInterval,
           scrapeTimeout: p.scrapeTimeout,
           externalLabels: { ...p.externalLabels, cluster: scraper.name },
-          scrapeJobs: this.jobsFor(scraper.jobs, where, `eksScrapers[${i}].jobs`),
+          scrapeJobs: this.jobsFor(scraper.jobs, where, `eksScrapers[${i}].jobs`, 'scraper'),
         },
         `AMP managed scraper "${scraper.name}" of environment "${env.name}".`,
       );
