@@ -82,7 +82,7 @@ describe('DockerHostTarget: discovery it cannot run is refused at synth', () => 
     const env = dockerEnvironment();
     new ServiceScrape(env.monitoring, 'containers', { discovery: Discovery.docker() });
     expect(synthError(env)).toContain(
-      'DockerHostTarget, dockerSocket.groupId: is required: ServiceScrape test/monitoring/containers discovers containers through unix:///var/run/docker.sock, ' +
+      'DockerHostTarget of MonitoringStack test/monitoring, dockerSocket.groupId: is required: ServiceScrape test/monitoring/containers discovers containers through unix:///var/run/docker.sock, ' +
         'which Prometheus (user nobody, 65534) can open only as a member of the socket\'s group; set dockerSocket: { groupId: <gid> } with the output of `stat -c %g /var/run/docker.sock`',
     );
   });
@@ -103,7 +103,7 @@ describe('DockerHostTarget: discovery it cannot run is refused at synth', () => 
     const two = dockerEnvironment({}, { dockerSocket: { groupId: 998 } });
     new ServiceScrape(two.monitoring, 'a', { discovery: Discovery.docker() });
     new ServiceScrape(two.monitoring, 'b', { discovery: Discovery.docker({ host: 'unix:///run/other.sock' }) });
-    expect(synthError(two)).toContain('DockerHostTarget, dockerSocket: got ["/var/run/docker.sock","/run/other.sock"], expected one Docker socket path');
+    expect(synthError(two)).toContain('DockerHostTarget of MonitoringStack test/monitoring, dockerSocket: got ["/var/run/docker.sock","/run/other.sock"], expected one Docker socket path');
     // Target props are checked when the target binds to its MonitoringStack.
     const withSocket = (dockerSocket: object) => messageOf(() => dockerEnvironment({}, { dockerSocket }));
     expect(withSocket({ groupId: -1 })).toContain('DockerHostTarget of MonitoringStack test/monitoring, dockerSocket.groupId: got -1, expected the numeric group id of the Docker socket');

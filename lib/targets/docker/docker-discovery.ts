@@ -47,7 +47,7 @@ export function checkDockerSocketAccess(access: DockerSocketAccess | undefined):
 }
 
 /** What the environment's discovery jobs need from the Docker host, and what it cannot give. */
-export function dockerDiscoveryNeeds(jobs: readonly ScrapeJobModel[], access: DockerSocketAccess | undefined): DockerDiscoveryNeeds {
+export function dockerDiscoveryNeeds(jobs: readonly ScrapeJobModel[], access: DockerSocketAccess | undefined, where = WHERE): DockerDiscoveryNeeds {
   const problems: string[] = [];
   const sockets = new Map<string, string>();
   const fileDirs = new Set<string>();
@@ -73,12 +73,12 @@ export function dockerDiscoveryNeeds(jobs: readonly ScrapeJobModel[], access: Do
   }
   let socket: DockerSocketMount | undefined;
   if (sockets.size > 1) {
-    problems.push(invalid(WHERE, 'dockerSocket', [...sockets.keys()], 'one Docker socket path for every Discovery.docker() job of the environment').message);
+    problems.push(invalid(where, 'dockerSocket', [...sockets.keys()], 'one Docker socket path for every Discovery.docker() job of the environment').message);
   } else if (sockets.size === 1) {
     const [containerPath, declaredBy] = [...sockets.entries()][0];
     if (access?.groupId === undefined) {
       problems.push(
-        `${WHERE}, dockerSocket.groupId: is required: ${declaredBy} discovers containers through unix://${containerPath}, which Prometheus (user nobody, 65534) ` +
+        `${where}, dockerSocket.groupId: is required: ${declaredBy} discovers containers through unix://${containerPath}, which Prometheus (user nobody, 65534) ` +
           'can open only as a member of the socket\'s group; set dockerSocket: { groupId: <gid> } with the output of `stat -c %g /var/run/docker.sock` on the Docker host ' +
           '(a TerraformVariable\'s numberValue works), or point Discovery.docker({ host }) at a Docker API proxy ("tcp://docker-socket-proxy:2375")',
       );

@@ -165,7 +165,7 @@ export class DockerHost extends Construct {
 
   /** What the environment's discovery jobs need from this host (the socket, file directories), and what it cannot give. */
   private discoveryNeeds(): DockerDiscoveryNeeds {
-    return dockerDiscoveryNeeds(this.monitoring.model.scrapeJobs, this.props.dockerSocket);
+    return dockerDiscoveryNeeds(this.monitoring.model.scrapeJobs, this.props.dockerSocket, `DockerHostTarget of ${describeConstruct('MonitoringStack', this.monitoring.node.path)}`);
   }
 
   /** The specs this host runs, by container name (for the docs and the deploy test). */
