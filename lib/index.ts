@@ -35,9 +35,9 @@ export { RELABEL_ACTIONS } from './model/scrape';
 export { Discovery, DNS_RECORD_TYPES, KUBERNETES_ROLES } from './model/service-discovery';
 export type {
   DnsDiscoveryOptions, DnsRecordType, DockerDiscoveryOptions, DockerFilter, FileDiscoveryOptions, HttpDiscoveryOptions, KubernetesDiscoveryOptions,
-  KubernetesRole, TargetGroup,
+  KubernetesRole, TargetGroup, DiscoveryModel,
 } from './model/service-discovery';
-export { DISCOVERY_META_LABELS } from './model/service-discovery-labels';
+export { DISCOVERY_KINDS, DISCOVERY_META_LABELS } from './model/service-discovery-labels';
 export type { DiscoveryKind } from './model/service-discovery-labels';
 export type { PrometheusSettings, AlertmanagerSettings } from './model/environment';
 export type { DashboardJson } from './model/dashboard';
@@ -107,6 +107,7 @@ export type {
 // targets
 export { DockerHostTarget } from './targets/docker/docker-host-target';
 export type { DockerHostTargetProps, DockerHostPorts } from './targets/docker/docker-host-target';
+export type { DockerSocketAccess } from './targets/docker/docker-discovery';
 export type { ImageKey } from './containers/spec';
 export { DEFAULT_IMAGES } from './targets/docker/images';
 export { GrafanaTarget, GrafanaDataSource } from './targets/grafana';
