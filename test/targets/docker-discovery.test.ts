@@ -68,6 +68,13 @@ describe('DockerHostTarget: the Docker socket for Discovery.docker()', () => {
     expect([prometheus.group_add, prometheus.mounts]).toEqual([undefined, undefined]);
   });
 
+  test('the overview page names the mechanism where discovered targets are not known yet', () => {
+    const env = dockerEnvironment({}, { dockerSocket: { groupId: 998 } });
+    new ServiceScrape(env.monitoring, 'containers', { discovery: Discovery.docker() });
+    const page = env.monitoring.renderedFiles()['overview/index.html'];
+    expect(page).toMatch(/<b>containers<\/b><\/td><td> <span class="badge">docker_sd_configs<\/span><\/td>/);
+  });
+
   test('user-managed target files: their directory is bind-mounted read-only at the same path', () => {
     const env = dockerEnvironment();
     new ServiceScrape(env.monitoring, 'files', { discovery: Discovery.files({ paths: ['/srv/targets/*.json', '/srv/targets/extra.yml'] }) });
