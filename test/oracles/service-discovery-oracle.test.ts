@@ -79,7 +79,7 @@ describe('service discovery: rendered prometheus.yml judged by promtool 3.x', ()
     expect(result.status).not.toBe(0);
   });
 
-  test('AWS: the EKS scraper configuration with kubernetes_sd_configs and the agents\' dns/http jobs pass promtool', () => {
+  test('AWS: the EKS scraper configuration with kubernetes_sd_configs and the agents\' dns/file jobs pass promtool', () => {
     const { monitoring, aws, stack } = awsEnvironment({
       agents: [{ name: 'app-1', dockerHost: 'ssh://app-1' }],
       agentCredentials: AgentCredentials.instanceRole(),
@@ -93,13 +93,15 @@ describe('service discovery: rendered prometheus.yml judged by promtool 3.x', ()
       ],
     });
     new ServiceScrape(monitoring, 'api', { discovery: Discovery.dns({ names: ['api.internal'], type: 'A', port: 8000 }) });
+    new ServiceScrape(monitoring, 'batch', { discovery: Discovery.files({ targetGroups: [{ targets: ['batch:9000'] }] }) });
     synthJson(stack);
     const files = aws.renderedFiles();
     const scraper = parse(files['aws/scrapers/main/scrape-configuration.yml']).scrape_configs as any[];
     const agent = parse(files['aws/agents/app-1/prometheus.yml']).scrape_configs as any[];
     // Each takes the jobs it can run: Kubernetes to the scraper, DNS to the agent.
     expect(scraper.map((j) => j.job_name)).toEqual(['pods']);
-    expect(agent.map((j) => j.job_name)).toEqual(['api', 'node', 'prometheus-agent']);
+    expect(agent.map((j) => j.job_name)).toEqual(['api', 'batch', 'node', 'prometheus-agent']);
+    expect(files['aws/agents/app-1/file_sd/batch.json']).toBeDefined();
     expect(scraper[0].kubernetes_sd_configs).toEqual([{ role: 'pod', namespaces: { names: ['shop'] }, selectors: [{ role: 'pod', label: 'app.kubernetes.io/part-of=shop' }] }]);
     const dir = writeTempFiles(files);
     expect(runTool('promtool', ['check', 'config', path.join(dir, 'aws/scrapers/main/scrape-configuration.yml')])).toEqual({ status: 0, output: expect.stringContaining('SUCCESS') });

@@ -6,14 +6,15 @@ export type AwsScraperKind = 'agent' | 'scraper';
 
 /**
  * The discovery each kind runs.
- * - Agents are Prometheus 3 in agent mode on Docker hosts: DNS and HTTP discovery need nothing but the network. Docker
- *   discovery (the socket) and target files (files in the agent's config volume) are not wired on agent hosts.
+ * - Agents are Prometheus 3 in agent mode on Docker hosts: DNS and HTTP discovery need nothing but the network; target
+ *   files the library writes (`Discovery.files({ targetGroups })`) are uploaded beside the agent's prometheus.yml.
+ *   Docker discovery (the socket) and files the user manages on the host (`paths`) are not wired on agent hosts.
  * - AMP's managed scraper reads only its configuration text and discovers inside its EKS cluster: `kubernetes_sd_configs`
  *   (AMP user guide, "Scraper configuration", AMP-collector-how-to.html; `aws_prometheus_scraper`'s example
  *   configuration in the Terraform AWS provider docs uses `kubernetes_sd_configs` with roles pod and node).
  */
 export const AWS_DISCOVERY: Readonly<Record<AwsScraperKind, readonly DiscoveryKind[]>> = {
-  agent: ['dns', 'http'],
+  agent: ['dns', 'http', 'file'],
   scraper: ['kubernetes'],
 };
 
@@ -24,8 +25,9 @@ const WHAT: Readonly<Record<AwsScraperKind, string>> = {
 
 /** The first discovery of `job` that `kind` cannot run, as its key (`docker_sd_configs`), or undefined. */
 export function unsupportedAwsDiscovery(job: ScrapeJobModel, kind: AwsScraperKind): string | undefined {
-  const d = (job.discovery ?? []).find((x) => !AWS_DISCOVERY[kind].includes(x.kind));
-  return d === undefined ? undefined : DISCOVERY_KEYS[d.kind];
+  const d = (job.discovery ?? []).find((x) => !AWS_DISCOVERY[kind].includes(x.kind) || (kind === 'agent' && x.kind === 'file' && x.paths !== undefined));
+  if (d === undefined) return undefined;
+  return d.kind === 'file' && kind === 'agent' ? 'file_sd_configs with paths (files on the host)' : DISCOVERY_KEYS[d.kind];
 }
 
 /** Why `kind` cannot take `job`: the message of an explicit `jobs` entry naming it. */

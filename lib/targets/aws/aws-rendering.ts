@@ -4,6 +4,7 @@ import { ScrapeJobModel } from '../../model/scrape';
 import { RenderedFiles } from '../../render/environment-files';
 import { renderPrometheusAgentConfig, renderScrapeConfiguration } from '../../render/prometheus-agent-config';
 import { renderRuleFile } from '../../render/rule-file';
+import { renderFileSdFiles } from '../../render/service-discovery';
 import { alertmanagerTemplates, renderAmpAlertManagerDefinition, renderAmpAlertmanagerConfig, templateFileName } from './amp-alertmanager';
 import { planSnsReceiver, SnsReceiverPlan } from './sns-receivers';
 import { awsDiscoveryProblem, AwsScraperKind } from './aws-discovery';
@@ -62,6 +63,8 @@ export const AWS_FILES = {
   alertManagerDefinition: 'aws/amp/alert-manager-definition.yml',
   ruleNamespace: (name: string) => `aws/amp/rules/${name}.yml`,
   agentConfig: (host: string) => `aws/agents/${host}/prometheus.yml`,
+  /** Files next to an agent's prometheus.yml (`file_sd/<job>.json`), uploaded beside it. */
+  agentFile: (host: string, relative: string) => `aws/agents/${host}/${relative}`,
   scraperConfig: (name: string) => `aws/scrapers/${name}/scrape-configuration.yml`,
 } as const;
 
@@ -150,6 +153,8 @@ export class AwsRendering {
     const p = env.prometheus;
     this.settings.agents.forEach((agent, i) => {
       const jobs = [...this.jobsFor(agent.jobs, where, `agents[${i}].jobs`, 'agent'), ...agent.ownJobs];
+      // Target files of Discovery.files({ targetGroups }), next to the agent's prometheus.yml.
+      for (const job of jobs) for (const [relative, text] of Object.entries(renderFileSdFiles(job))) files[AWS_FILES.agentFile(agent.name, relative)] = text;
       files[AWS_FILES.agentConfig(agent.name)] = renderPrometheusAgentConfig(
         {
           scrapeInterval: p.scrapeInterval,

@@ -90,8 +90,8 @@ export function validateAwsEnvironment(input: AwsValidationInput): string[] {
       new MonitoringConfigError(
         job.declaredBy,
         'discovery',
-        `uses ${key}, which no scraper of this AwsManagedTarget runs: Prometheus agent hosts (agents) run dns_sd_configs and http_sd_configs, ` +
-          'AMP managed scrapers (eksScrapers) run kubernetes_sd_configs; docker_sd_configs and file_sd_configs run on a DockerHostTarget',
+        `uses ${key}, which no scraper of this AwsManagedTarget runs: Prometheus agent hosts (agents) run dns_sd_configs, http_sd_configs and file_sd_configs ` +
+          'with targetGroups, AMP managed scrapers (eksScrapers) run kubernetes_sd_configs; docker_sd_configs and files on the host run on a DockerHostTarget',
       ).message,
     );
   }

@@ -12,7 +12,7 @@ describe('AwsManagedTarget: discovery each scraper runs', () => {
     const { monitoring, stack } = awsEnvironment({ agents: [{ ...AGENT, jobs: ['pods'] }], agentCredentials: AgentCredentials.instanceRole(), eksScrapers: [CLUSTER] });
     new ServiceScrape(monitoring, 'pods', { discovery: Discovery.kubernetes({ role: 'pod' }) });
     expect(messageOf(() => synthJson(stack))).toContain(
-      'agents[0].jobs[0]: job "pods" discovers its targets with kubernetes_sd_configs, which a Prometheus agent host does not run (it runs static targets and dns_sd_configs, http_sd_configs); ' +
+      'agents[0].jobs[0]: job "pods" discovers its targets with kubernetes_sd_configs, which a Prometheus agent host does not run (it runs static targets and dns_sd_configs, http_sd_configs, file_sd_configs); ' +
         'an AMP managed scraper (EKS) does: list it there',
     );
   });
@@ -31,9 +31,25 @@ describe('AwsManagedTarget: discovery each scraper runs', () => {
     new ServiceScrape(monitoring, 'pods', { discovery: Discovery.kubernetes({ role: 'node' }) });
     const message = messageOf(() => synthJson(stack));
     expect(message).toContain(
-      'ServiceScrape test/monitoring/containers, discovery: uses docker_sd_configs, which no scraper of this AwsManagedTarget runs: Prometheus agent hosts (agents) run dns_sd_configs and http_sd_configs, ' +
-        'AMP managed scrapers (eksScrapers) run kubernetes_sd_configs; docker_sd_configs and file_sd_configs run on a DockerHostTarget',
+      'ServiceScrape test/monitoring/containers, discovery: uses docker_sd_configs, which no scraper of this AwsManagedTarget runs: Prometheus agent hosts (agents) run dns_sd_configs, http_sd_configs and ' +
+        'file_sd_configs with targetGroups, AMP managed scrapers (eksScrapers) run kubernetes_sd_configs; docker_sd_configs and files on the host run on a DockerHostTarget',
     );
     expect(message).toContain('ServiceScrape test/monitoring/pods, discovery: uses kubernetes_sd_configs, which no scraper of this AwsManagedTarget runs');
+  });
+
+  test('target files the library writes are uploaded beside the agent\'s prometheus.yml; files on the host are refused there', () => {
+    const { monitoring, stack, aws } = awsEnvironment({ agents: [AGENT], agentCredentials: AgentCredentials.instanceRole() });
+    new ServiceScrape(monitoring, 'batch', { discovery: Discovery.files({ targetGroups: [{ targets: ['batch:9000'] }] }) });
+    const json = synthJson(stack);
+    expect(Object.keys(aws.renderedFiles()).filter((f) => f.startsWith('aws/agents/'))).toEqual(['aws/agents/app-1/file_sd/batch.json', 'aws/agents/app-1/prometheus.yml']);
+    const loader = Object.values<any>(json.resource.docker_container).find((c) => c.name === 'prod-prometheus-agent-config-loader');
+    expect(loader.upload.map((u: any) => u.file)).toEqual(['/etc/monitoring/prometheus.yml', '/etc/monitoring/file_sd/batch.json']);
+    expect(JSON.parse(loader.upload[1].content)).toEqual([{ targets: ['batch:9000'] }]);
+
+    const host = awsEnvironment({ agents: [{ ...AGENT, jobs: ['inventory'] }], agentCredentials: AgentCredentials.instanceRole() });
+    new ServiceScrape(host.monitoring, 'inventory', { discovery: Discovery.files({ paths: ['/srv/targets/*.json'] }) });
+    expect(messageOf(() => synthJson(host.stack))).toContain(
+      'ServiceScrape test/monitoring/inventory, discovery: uses file_sd_configs with paths (files on the host), which no scraper of this AwsManagedTarget runs',
+    );
   });
 });
