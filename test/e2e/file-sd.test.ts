@@ -28,7 +28,8 @@ describe('loopback end to end: a file_sd_configs job scrapes a real target', () 
     });
     new ServiceScrape(monitoring, 'batch', {
       discovery: Discovery.files({ targetGroups: [{ targets: [`127.0.0.1:${ports.node}`], labels: { tier: 'batch' } }], refreshInterval: '5s' }),
-      labels: { team: 'platform' },
+      // A `$` in a job label must arrive literally (it is rendered as a relabel replacement, where `$` expands groups).
+      labels: { team: 'platform', cost: '$5' },
     });
     app.synth();
     const dir = path.join(work, 'cdktf.out/stacks/sd/rendered/monitoring/prometheus');
@@ -57,7 +58,7 @@ describe('loopback end to end: a file_sd_configs job scrapes a real target', () 
       },
       () => processes.logs(),
     );
-    expect(result[0].metric).toEqual({ __name__: 'up', job: 'batch', instance: `127.0.0.1:${ports.node}`, tier: 'batch', team: 'platform' });
+    expect(result[0].metric).toEqual({ __name__: 'up', job: 'batch', instance: `127.0.0.1:${ports.node}`, tier: 'batch', team: 'platform', cost: '$5' });
     // The samples are node_exporter's own.
     const built = (await query('node_exporter_build_info{job="batch"}')).data.result as any[];
     expect(built.length).toBe(1);
