@@ -10,8 +10,9 @@ export type AwsScraperKind = 'agent' | 'scraper';
  *   files the library writes (`Discovery.files({ targetGroups })`) are uploaded beside the agent's prometheus.yml.
  *   Docker discovery (the socket) and files the user manages on the host (`paths`) are not wired on agent hosts.
  * - AMP's managed scraper reads only its configuration text and discovers inside its EKS cluster: `kubernetes_sd_configs`
- *   (AMP user guide, "Scraper configuration", AMP-collector-how-to.html; `aws_prometheus_scraper`'s example
- *   configuration in the Terraform AWS provider docs uses `kubernetes_sd_configs` with roles pod and node).
+ *   (AMP user guide, "Scraper configuration", AMP-collector-how-to.html#AMP-collector-configuration, not reachable
+ *   from here; hashicorp/terraform-provider-aws website/docs/r/prometheus_scraper.html.markdown at 0e154ca0: its
+ *   example `scrape_configuration` discovers with `kubernetes_sd_configs`, roles pod, node and endpoints).
  */
 export const AWS_DISCOVERY: Readonly<Record<AwsScraperKind, readonly DiscoveryKind[]>> = {
   agent: ['dns', 'http', 'file'],
