@@ -252,6 +252,14 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
   checkParamsHaveNoSecret(input.params, where, 'params', SCRAPE_CREDENTIAL);
   (input.relabelConfigs ?? []).forEach((r, i) => checkRelabel(r, where, `relabelConfigs[${i}]`));
   checkMetaLabels(input.relabelConfigs ?? [], discovery, where);
+  // Prometheus drops every `__`-prefixed label after target relabeling: scraped samples never carry `__meta_*`.
+  (input.metricRelabelConfigs ?? []).forEach((rule, i) =>
+    (rule.sourceLabels ?? []).forEach((label, j) => {
+      if (label.startsWith('__meta_')) {
+        throw invalid(where, `metricRelabelConfigs[${i}].sourceLabels[${j}]`, label, 'a label of the scraped samples: __meta_* labels exist only in relabelConfigs (copy one to a label there first)');
+      }
+    }),
+  );
   // Discovery.docker's own rules come first, so the job's rules see the address and path they set.
   const discoveryRules: RelabelRule[] = (input.discovery ?? [])
     .filter((d) => d.kind === 'docker')

@@ -76,6 +76,9 @@ describe('Discovery: validated where it is given', () => {
       'and this job has static targets only',
     );
     expect(job([Discovery.files({ paths: ['/srv/t.json'] })], { relabelConfigs: [{ sourceLabels: ['__meta_filepath'], targetLabel: 'file' }] }).relabelConfigs).toHaveLength(1);
+    expect(messageOf(() => job([Discovery.files({ paths: ['/srv/t.json'] })], { metricRelabelConfigs: [{ sourceLabels: ['__meta_filepath'], action: 'drop' }] }))).toBe(
+      `${W}, metricRelabelConfigs[0].sourceLabels[0]: got "__meta_filepath", expected a label of the scraped samples: __meta_* labels exist only in relabelConfigs (copy one to a label there first)`,
+    );
   });
 
   test('Discovery.docker puts its relabel rules before the job\'s own; libraryRelabeling: false puts none', () => {
