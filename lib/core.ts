@@ -34,6 +34,13 @@ export type { RouteOptions, RootRouteOptions, RouteTimingOptions, InhibitRuleOpt
 export type { AlertingRuleDefinition, RecordingRuleDefinition, RuleDefinition } from './model/rules';
 export type { RelabelRule, RelabelAction, BasicAuth, ScrapeTls } from './model/scrape';
 export { RELABEL_ACTIONS } from './model/scrape';
+export { Discovery, DNS_RECORD_TYPES, KUBERNETES_ROLES } from './model/service-discovery';
+export type {
+  DnsDiscoveryOptions, DnsRecordType, DockerDiscoveryOptions, DockerFilter, FileDiscoveryOptions, HttpDiscoveryOptions, KubernetesDiscoveryOptions,
+  KubernetesRole, TargetGroup, DiscoveryModel,
+} from './model/service-discovery';
+export { DISCOVERY_KINDS, DISCOVERY_META_LABELS } from './model/service-discovery-labels';
+export type { DiscoveryKind } from './model/service-discovery-labels';
 export type { PrometheusSettings, AlertmanagerSettings } from './model/environment';
 export type { DashboardJson } from './model/dashboard';
 export { MonitoringConfigError } from './model/errors';

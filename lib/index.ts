@@ -15,6 +15,7 @@ export { CDKTF_ENGINE } from './engines/cdktf';
 export { DockerHostTarget } from './targets/docker/docker-host-target';
 export type { DockerHostTargetProps, DockerHostPorts } from './targets/docker/docker-host-target';
 export type { DockerHostBuiltInJobs } from './targets/docker/docker-host-props';
+export type { DockerSocketAccess } from './targets/docker/docker-discovery';
 export type { ImageKey } from './containers/spec';
 export { DEFAULT_IMAGES } from './targets/docker/images';
 export { GrafanaTarget, GrafanaDataSource } from './targets/grafana';

@@ -3,6 +3,7 @@ import { Duration } from '../model/duration';
 import { describeConstruct } from '../model/errors';
 import { BasicAuth, buildScrapeJob, DEFAULT_FALLBACK_SCRAPE_PROTOCOL, RelabelRule, ScrapeJobModel, ScrapeProtocol, ScrapeTls } from '../model/scrape';
 import { Secret } from '../model/secret';
+import { Discovery } from '../model/service-discovery';
 import { invalid } from '../model/errors';
 import { checkValueObjects } from '../model/value-objects';
 import { importedScrapeJobs } from './prometheus-import';
@@ -14,9 +15,16 @@ import { MonitoringStack } from './monitoring-stack';
 export interface ServiceScrapeProps {
   /**
    * `host:port` addresses to scrape, e.g. `['api:8000']`. Hosts are container names on the attached networks.
-   * @default - required unless `exporter` is given (the exporter is the target)
+   * @default - required unless `exporter` or `discovery` is given
    */
   readonly targets?: readonly string[];
+  /**
+   * How Prometheus finds the targets instead of (or besides) a fixed list: `Discovery.docker()` (containers labelled
+   * `prometheus.io/scrape=true`), `Discovery.files(...)`, `Discovery.dns(...)`, `Discovery.http(...)`, or
+   * `Discovery.kubernetes(...)` for an AWS target's EKS scraper. See docs/service-discovery.md.
+   * @default - none: `targets` only
+   */
+  readonly discovery?: Discovery | readonly Discovery[];
   /**
    * An exporter to deploy and scrape instead of `targets`: `Exporter.postgres({...})`, `Exporter.redis({...})`,
    * or `Exporter.blackbox({ urls })` for HTTP health probes.
@@ -96,7 +104,16 @@ export class ServiceScrape extends Construct {
     const jobName = renderedName(where, id, props.name, { field: 'jobName', value: props.jobName });
     this.job = props.exporter
       ? this.exporterJob(monitoring, props, jobName, where)
-      : buildScrapeJob({ ...props, targets: props.targets ?? [], jobName, fallbackScrapeProtocol: props.fallbackScrapeProtocol ?? DEFAULT_FALLBACK_SCRAPE_PROTOCOL }, where);
+      : buildScrapeJob(
+        {
+          ...props,
+          targets: props.targets ?? [],
+          discovery: props.discovery === undefined ? undefined : props.discovery instanceof Discovery ? [props.discovery] : props.discovery,
+          jobName,
+          fallbackScrapeProtocol: props.fallbackScrapeProtocol ?? DEFAULT_FALLBACK_SCRAPE_PROTOCOL,
+        },
+        where,
+      );
     if (this.job.basicAuth) monitoring.requireSecret(this.job.basicAuth.password, 'prometheus', where);
     if (this.job.bearerToken) monitoring.requireSecret(this.job.bearerToken, 'prometheus', where);
     monitoring.model.addScrapeJob(this.job);
@@ -106,6 +123,9 @@ export class ServiceScrape extends Construct {
     const exporter = props.exporter!;
     if (!(exporter instanceof Exporter)) {
       throw invalid(where, 'exporter', exporter, 'an Exporter such as Exporter.postgres({...}), Exporter.redis({...}) or Exporter.blackbox({ urls })');
+    }
+    if (props.discovery !== undefined) {
+      throw invalid(where, 'discovery', '(set)', 'no discovery when an exporter is given (the exporter is the target); use a second ServiceScrape for discovered targets');
     }
     if (props.targets !== undefined) {
       throw invalid(where, 'targets', props.targets, 'no targets when an exporter is given (the exporter is the target; for probes list `exporter.urls`)');
@@ -123,6 +143,7 @@ export class ServiceScrape extends Construct {
       return buildScrapeJob(
         {
           ...props,
+          discovery: undefined,
           jobName,
           targets: options.urls,
           probe: true,
@@ -141,7 +162,7 @@ export class ServiceScrape extends Construct {
     const deployment = exporterDeployment(exporter, jobName, where);
     monitoring.model.addExporter(deployment, where);
     monitoring.requireExporter(deployment, where);
-    return buildScrapeJob({ ...props, jobName, targets: [`${deployment.name}:${deployment.port}`] }, where);
+    return buildScrapeJob({ ...props, discovery: undefined, jobName, targets: [`${deployment.name}:${deployment.port}`] }, where);
   }
 
   /** The job name (the `job` label of every series it scrapes). */

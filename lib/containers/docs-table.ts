@@ -1,5 +1,5 @@
 import { IMAGE_FACTS } from './images';
-import { ContainerSpec } from './spec';
+import { ContainerSpec, resolveDeferred } from './spec';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
@@ -18,8 +18,10 @@ export function containerTable(specs: readonly ContainerSpec[]): string {
       ...Object.keys(spec.tmpfs).map((p) => `${p} (tmpfs)`),
     ];
     const health = spec.healthcheck.test.slice(1).join(' ').replace(/^bash -c .*GET (\S+) .*$/, 'bash /dev/tcp GET $1');
+    const socket = spec.dockerSocket === undefined ? undefined : resolveDeferred(spec.dockerSocket);
     const exceptions = [
       ...spec.hostMounts.map((m) => `${m.hostPath} → ${m.containerPath}${m.readOnly ? ' (ro' : ' (rw'}${m.propagation ? `, ${m.propagation}` : ''}): ${m.reason}`),
+      ...(socket ? [`${socket.hostPath} → ${socket.containerPath} (ro, group_add ${socket.groupId}): ${socket.reason}`] : []),
       ...spec.capabilities.map((c) => `CAP_${c.name}: ${c.reason}`),
       ...spec.exceptions,
     ];

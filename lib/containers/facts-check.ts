@@ -25,6 +25,13 @@ export function canWrite(user: { uid: number; gids: readonly number[] }, owner: 
   return (owner.mode & 0o003) === 0o003;
 }
 
+/** Whether `user` may connect to a unix socket owned as `owner` (read and write permission on the socket file). */
+export function canUseSocket(user: { uid: number; gids: readonly number[] }, owner: OwnedPath): boolean {
+  if (user.uid === owner.uid) return (owner.mode & 0o600) === 0o600;
+  if (user.gids.includes(owner.gid)) return (owner.mode & 0o060) === 0o060;
+  return (owner.mode & 0o006) === 0o006;
+}
+
 /**
  * Checks a spec against the facts of its image and returns what is wrong (empty when nothing is):
  * the healthcheck's program exists in the image; the user can write every writable path (a data volume starts with
@@ -50,6 +57,16 @@ export function checkSpecAgainstFacts(spec: ContainerSpec, facts: ImageFacts, co
       problems.push(
         `runs as ${user.uid}:${user.gids[0]} and cannot write ${path} (owned ${owner.uid}:${owner.gid}, mode ${owner.mode.toString(8)}) with every capability dropped`,
       );
+    }
+  }
+  const socket = spec.dockerSocket === undefined ? undefined : resolveDeferred(spec.dockerSocket);
+  if (socket) {
+    // dockerd creates its socket root:<--group, default "docker"> 0660 (docker/docker cmd/dockerd daemon_unix.go,
+    // listeners.Init with the socket group); connecting needs read and write on it.
+    const gid = typeof socket.groupId === 'number' ? socket.groupId : Number(socket.groupId);
+    const withGroups = effectiveUser(spec, facts, Number.isInteger(gid) ? [gid] : []);
+    if (withGroups.uid !== 0 && !(Number.isInteger(gid) && canUseSocket(withGroups, { uid: 0, gid, mode: 0o660 }))) {
+      problems.push(`mounts the Docker socket but runs as ${withGroups.uid}:${withGroups.gids[0]} without its group (${socket.groupId}), so it cannot connect`);
     }
   }
   if (spec.configComponent && facts.configFlag) {

@@ -1,5 +1,5 @@
 import { wgetHealthcheck } from './healthchecks';
-import { ContainerSpec, Deferred, ImageFacts } from './spec';
+import { ContainerSpec, Deferred, DockerSocketMount, ImageFacts } from './spec';
 
 /** Prometheus' HTTP port (UI, API, /metrics). */
 export const PROMETHEUS_PORT = 9090;
@@ -24,6 +24,8 @@ export interface PrometheusSpecOptions {
   readonly memoryMb: number;
   /** Command-line flags (rendered from the environment at synth). */
   readonly flags: Deferred<readonly string[]>;
+  /** The Docker socket, for `docker_sd_configs` jobs (resolved at synth). @default - none */
+  readonly dockerSocket?: Deferred<DockerSocketMount | undefined>;
 }
 
 /**
@@ -40,6 +42,7 @@ export function prometheusSpec(options: PrometheusSpecOptions): ContainerSpec {
     dataVolume: { path: PROMETHEUS_DATA_DIR, suffix: 'data', preventDestroy: true },
     configComponent: 'prometheus',
     hostMounts: [],
+    dockerSocket: options.dockerSocket,
     capabilities: [],
     writablePaths: [PROMETHEUS_DATA_DIR],
     tmpfs: {},

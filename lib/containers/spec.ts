@@ -45,6 +45,24 @@ export interface HostMountSpec {
   readonly reason: string;
 }
 
+/**
+ * The Docker socket mounted read-only into a container that asks the Docker API (Prometheus' `docker_sd_configs`):
+ * an exception, present only when a job discovers containers. The program runs as a non-root user and reads the
+ * socket (`root:<docker group> 0660` as dockerd creates it) as a member of the socket's group (`group_add`).
+ * Read-only applies to the socket file, not to the API: whoever can connect can call every endpoint, so point
+ * `Discovery.docker({ host })` at a read-only Docker API proxy where that matters.
+ */
+export interface DockerSocketMount {
+  /** The socket on the Docker host. */
+  readonly hostPath: string;
+  /** Where the program finds it (the path of `unix://...` in its config). */
+  readonly containerPath: string;
+  /** The socket's group id on the host (or a Terraform number reference), joined with `group_add`. */
+  readonly groupId: number | string;
+  /** Why the container needs it. */
+  readonly reason: string;
+}
+
 /** A Linux capability added back after `drop ALL`, with its reason. */
 export interface CapabilitySpec {
   readonly name: string;
@@ -87,6 +105,8 @@ export interface ContainerSpec {
   readonly configComponent?: Component;
   /** Host bind mounts, each an exception with its reason. */
   readonly hostMounts: readonly HostMountSpec[];
+  /** The Docker socket, when the program discovers containers (resolved at synth). @default - none */
+  readonly dockerSocket?: Deferred<DockerSocketMount | undefined>;
   /** Capabilities added back after `drop ALL`, each with its reason. */
   readonly capabilities: readonly CapabilitySpec[];
   /** Paths the program writes: each must be a data volume or a tmpfs (the root filesystem is read-only). */

@@ -72,12 +72,16 @@ export function unsupportedIntegration(where: string, field: string, key: string
   );
 }
 
-/** A scrape job that finds its targets through service discovery. */
-export function unsupportedDiscovery(where: string, field: string, key: string): MonitoringConfigError {
+/**
+ * A scrape job whose service discovery mechanism the library does not render (consul, ec2, ...), or a Kubernetes job
+ * where no EKS scraper can run it. `supported` lists the `*_sd_configs` keys that import.
+ */
+export function unsupportedDiscovery(where: string, field: string, key: string, supported: readonly string[]): MonitoringConfigError {
   return new MonitoringConfigError(
     where,
     field,
-    `service discovery with \`${key}\` is not supported: a ServiceScrape scrapes a fixed list of targets; expected \`static_configs\` (list the targets as "host:port")`,
+    `service discovery with \`${key}\` is not supported by cdktf-monitoring; supported: \`static_configs\`, ${keyList(supported)} ` +
+      '(list the targets in static_configs, or write them to a file for file_sd_configs)',
   );
 }
 

@@ -3,11 +3,13 @@ import { duplicate } from '../model/errors';
 import { PrometheusSettings } from '../model/environment';
 import { BasicAuth, buildScrapeJob, checkTarget, nonMetricsPortWarnings, RelabelRule, SCRAPE_PROTOCOLS, ScrapeProtocol, ScrapeTls } from '../model/scrape';
 import { Secret } from '../model/secret';
-import { differentLabelSets, literalSecret, unsupportedDiscovery } from './messages';
+import { Discovery } from '../model/service-discovery';
+import { differentLabelSets, literalSecret } from './messages';
 import { checkStorage, duration, importAlerting, importGlobal, labelMap, PROMETHEUS, unsupported } from './prometheus-global';
 import { PROMETHEUS_CONFIG_FIELDS, SCRAPE_CONFIG_FIELDS } from './prometheus-fields';
 import { importRelabelRules } from './relabel';
 import { importAuth, importTls } from './scrape-auth';
+import { importDiscovery, IMPORTED_DISCOVERY_KEYS } from './service-discovery';
 import { optional } from './shared';
 import { parseSource, SourceMap, SourceNode } from './yaml-source';
 
@@ -18,8 +20,10 @@ import { parseSource, SourceMap, SourceNode } from './yaml-source';
 export interface ImportedScrapeJob {
   /** `job_name`. */
   readonly jobName: string;
-  /** The targets of `static_configs`. */
+  /** The targets of `static_configs` (empty when the job only discovers). */
   readonly targets: string[];
+  /** `docker_sd_configs`, `file_sd_configs`, `dns_sd_configs`, `http_sd_configs`, `kubernetes_sd_configs`. @default - none */
+  readonly discovery?: Discovery[];
   /** `metrics_path`. @default - Prometheus' default, "/metrics" */
   readonly metricsPath?: string;
   /** `scheme`. @default - "http" */
@@ -80,7 +84,9 @@ const JOB_UNSUPPORTED = [
 /**
  * Imports the scrape jobs and global settings of a prometheus.yml.
  *
- * Only `static_configs` targets are supported (a job with `*_sd_configs` is refused, naming the job and the key).
+ * Targets come from `static_configs` and from `docker_sd_configs`, `file_sd_configs` (absolute paths), `dns_sd_configs`,
+ * `http_sd_configs` and `kubernetes_sd_configs`, with their relabel configs; another `*_sd_configs` (consul, ec2, ...)
+ * is refused, naming the job, the key and the supported ones.
  * Secrets must come from files: `basic_auth.password_file`, `authorization.credentials_file` and `bearer_token_file`
  * become `Secret.fromFile(path)`; a literal `password:`, `credentials:` or `bearer_token:` is refused.
  * A job whose `static_configs` entries carry different `labels` is refused (a ServiceScrape has one label set;
@@ -121,18 +127,22 @@ function importJob(node: SourceNode): { job: ImportedScrapeJob; where: string } 
   const jobName = bare.req('job_name', 'a job name').string('a job name');
   const job = bare.named(`job ${jobName}`);
   for (const key of job.keys()) {
-    if (key.endsWith('_sd_configs')) {
-      const at = job.keyOf(key);
-      throw unsupportedDiscovery(at.where, at.field, key);
-    }
     if (key === 'bearer_token') {
       const at = job.get(key)!;
       throw literalSecret(at.where, at.field, 'bearer_token_file', PROMETHEUS);
     }
     if (JOB_UNSUPPORTED.includes(key)) throw unsupported(job, key, 'a scrape job', JOB_KEYS);
   }
-  job.checkKeys('a scrape job', JOB_KEYS, {}, SCRAPE_CONFIG_FIELDS);
-  const { targets, labels } = importStaticConfigs(job);
+  const discovery = importDiscovery(job);
+  job.checkKeys('a scrape job', [...JOB_KEYS, ...IMPORTED_DISCOVERY_KEYS], {}, SCRAPE_CONFIG_FIELDS);
+  const { targets, labels } = importStaticConfigs(job, discovery.length > 0);
+  if (discovery.length > 0 && targets.length > 0 && labels !== undefined) {
+    // A ServiceScrape's labels reach every target; in the file they reach the static ones only.
+    throw job.get('static_configs')!.invalid(
+      'static_configs without labels in a job that also discovers targets (a ServiceScrape\'s labels reach every target, discovered ones too): ' +
+        'move the static targets into a job of their own, or set the labels with relabel_configs',
+    );
+  }
   const scheme = job.opt('scheme');
   const schemeValue = scheme?.string('"http" or "https"');
   if (scheme && schemeValue !== 'http' && schemeValue !== 'https') throw scheme.invalid('"http" or "https"');
@@ -147,6 +157,7 @@ function importJob(node: SourceNode): { job: ImportedScrapeJob; where: string } 
   const imported: ImportedScrapeJob = {
     jobName,
     targets,
+    ...optional('discovery', discovery.length > 0 ? discovery : undefined),
     ...optional('metricsPath', pathValue),
     ...optional('scheme', schemeValue as 'http' | 'https' | undefined),
     ...optional('interval', duration(job, 'scrape_interval')),
@@ -163,8 +174,9 @@ function importJob(node: SourceNode): { job: ImportedScrapeJob; where: string } 
   return { job: imported, where: `${job.node.where}, ${job.node.path}` };
 }
 
-function importStaticConfigs(job: SourceMap): { targets: string[]; labels?: Record<string, string> } {
-  const list = job.req('static_configs', 'a list of static configs with `targets:` (service discovery is not supported)');
+function importStaticConfigs(job: SourceMap, discovers: boolean): { targets: string[]; labels?: Record<string, string> } {
+  if (discovers && !job.has('static_configs')) return { targets: [] };
+  const list = job.req('static_configs', `a list of static configs with \`targets:\`, or one of ${IMPORTED_DISCOVERY_KEYS.join(', ')}`);
   const targets: string[] = [];
   let labels: Record<string, string> | undefined;
   list.seq('a list of static configs with `targets:`').forEach((node, i) => {

@@ -5,6 +5,8 @@ import { checkRelabelFields } from './relabel-rules';
 import { checkLabelName, checkLabels, LABEL_NAME } from './names';
 import { checkRe2 } from './re2';
 import { Secret } from './secret';
+import { buildDiscovery, Discovery, DiscoveryModel, DockerDiscoveryOptions, dockerRelabelRules } from './service-discovery';
+import { DISCOVERY_KEYS, metaLabelKind } from './service-discovery-labels';
 
 /** The relabel actions Prometheus 3.x understands (the same as 2.42's). */
 export const RELABEL_ACTIONS = [
@@ -65,8 +67,10 @@ export const DEFAULT_FALLBACK_SCRAPE_PROTOCOL: ScrapeProtocol = 'PrometheusText0
 export interface ScrapeJobModel {
   /** The job name, also the `job` label of every target. */
   readonly jobName: string;
-  /** Static targets: `host:port`, or URLs when the job probes through blackbox-exporter. */
+  /** Static targets: `host:port`, or URLs when the job probes through blackbox-exporter; empty when only `discovery` finds them. */
   readonly targets: readonly string[];
+  /** Service discovery (`*_sd_configs`), validated. @default - none: the static targets only */
+  readonly discovery?: readonly DiscoveryModel[];
   /** The HTTP path of the metrics. @default - Prometheus' `/metrics` */
   readonly metricsPath?: string;
   /** `http` or `https`. @default - Prometheus' `http` */
@@ -119,6 +123,8 @@ export interface ScrapeJobInput {
   readonly fallbackScrapeProtocol?: ScrapeProtocol;
   /** The targets are URLs to probe (checked by the caller), not `host:port`. @default false */
   readonly probe?: boolean;
+  /** Service discovery; with it, `targets` may be empty. @default - none */
+  readonly discovery?: readonly Discovery[];
 }
 
 /** Ports that speak a database or queue protocol, not HTTP `/metrics`: scraping them directly is a classic mistake. */
@@ -200,8 +206,12 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
   if (typeof input.jobName !== 'string' || !/^[a-zA-Z0-9_.:-]+$/.test(input.jobName)) {
     throw invalid(where, 'jobName', input.jobName, 'a job name of letters, digits, ".", "_", ":" and "-"');
   }
-  if (!Array.isArray(input.targets) || input.targets.length === 0) {
-    throw invalid(where, 'targets', input.targets, 'a non-empty list of "host:port" targets, e.g. ["api:8000"]');
+  if (input.discovery !== undefined && !Array.isArray(input.discovery)) {
+    throw invalid(where, 'discovery', input.discovery, 'a list of Discovery (Discovery.docker(...), Discovery.files(...), ...)');
+  }
+  const discovery = (input.discovery ?? []).map((d, i) => buildDiscovery(d, where, `discovery[${i}]`));
+  if (!Array.isArray(input.targets) || (input.targets.length === 0 && discovery.length === 0)) {
+    throw invalid(where, 'targets', input.targets, 'a non-empty list of "host:port" targets, e.g. ["api:8000"], or a discovery (Discovery.docker(), Discovery.files(...), ...)');
   }
   if (!input.probe) input.targets.forEach((t, i) => checkTarget(t, where, `targets[${i}]`));
   const dup = input.targets.find((t, i) => input.targets.indexOf(t) !== i);
@@ -241,6 +251,19 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
   for (const name of Object.keys(input.params ?? {})) checkLabelName(name.replace(/[^a-zA-Z0-9_]/g, '_'), where, 'params key');
   checkParamsHaveNoSecret(input.params, where, 'params', SCRAPE_CREDENTIAL);
   (input.relabelConfigs ?? []).forEach((r, i) => checkRelabel(r, where, `relabelConfigs[${i}]`));
+  checkMetaLabels(input.relabelConfigs ?? [], discovery, where);
+  // Prometheus drops every `__`-prefixed label after target relabeling: scraped samples never carry `__meta_*`.
+  (input.metricRelabelConfigs ?? []).forEach((rule, i) =>
+    (rule.sourceLabels ?? []).forEach((label, j) => {
+      if (label.startsWith('__meta_')) {
+        throw invalid(where, `metricRelabelConfigs[${i}].sourceLabels[${j}]`, label, 'a label of the scraped samples: __meta_* labels exist only in relabelConfigs (copy one to a label there first)');
+      }
+    }),
+  );
+  // Discovery.docker's own rules come first, so the job's rules see the address and path they set.
+  const discoveryRules: RelabelRule[] = (input.discovery ?? [])
+    .filter((d) => d.kind === 'docker')
+    .flatMap((d) => dockerRelabelRules(d.options as DockerDiscoveryOptions));
   (input.metricRelabelConfigs ?? []).forEach((r, i) => checkRelabel(r, where, `metricRelabelConfigs[${i}]`));
   if (input.fallbackScrapeProtocol !== undefined && !(SCRAPE_PROTOCOLS as readonly string[]).includes(input.fallbackScrapeProtocol)) {
     throw invalid(where, 'fallbackScrapeProtocol', input.fallbackScrapeProtocol, `one of ${SCRAPE_PROTOCOLS.join(', ')}`);
@@ -248,6 +271,7 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
   return {
     jobName: input.jobName,
     targets: [...input.targets],
+    ...(discovery.length > 0 ? { discovery } : {}),
     metricsPath: input.metricsPath,
     scheme: input.scheme,
     interval,
@@ -258,10 +282,32 @@ export function buildScrapeJob(input: ScrapeJobInput, where: string): ScrapeJobM
     basicAuth: input.basicAuth,
     bearerToken: input.bearerToken,
     tls: input.tls,
-    relabelConfigs: [...(input.relabelConfigs ?? [])],
+    relabelConfigs: [...discoveryRules, ...(input.relabelConfigs ?? [])],
     metricRelabelConfigs: [...(input.metricRelabelConfigs ?? [])],
     fallbackScrapeProtocol: input.fallbackScrapeProtocol,
     probe: input.probe,
     declaredBy: where,
   };
+}
+
+/**
+ * A `__meta_<mechanism>_*` source label in a job without that mechanism is always empty: the rule can never match
+ * (a `keep` on it drops every target). Refused with the mechanisms the job has.
+ */
+function checkMetaLabels(rules: readonly RelabelRule[], discovery: readonly DiscoveryModel[], where: string): void {
+  const kinds = new Set(discovery.map((d) => d.kind));
+  rules.forEach((rule, i) => {
+    (rule.sourceLabels ?? []).forEach((label, j) => {
+      const kind = metaLabelKind(label);
+      if (kind !== undefined && !kinds.has(kind)) {
+        const has = kinds.size === 0 ? 'static targets only' : [...kinds].map((k) => DISCOVERY_KEYS[k]).join(', ');
+        throw invalid(
+          where,
+          `relabelConfigs[${i}].sourceLabels[${j}]`,
+          label,
+          `a label this job's targets have: ${label} is set by ${DISCOVERY_KEYS[kind]} only, and this job has ${has}`,
+        );
+      }
+    });
+  });
 }

@@ -10,6 +10,7 @@ import { renderLokiRuleFile } from './logs/loki-rule-file';
 import { renderPromtailConfig } from './logs/promtail-config';
 import { dashboardFileName, renderDashboardJson, renderDashboardProvider, renderDataSources } from './grafana-provisioning';
 import { renderPrometheusConfig } from './prometheus-config';
+import { renderFileSdFiles } from './service-discovery';
 import { RuleGroupModel } from '../model/rules';
 import { EnvironmentTopology } from '../model/topology';
 import { renderOverviewFiles } from './overview/overview-files';
@@ -63,6 +64,8 @@ export function renderEnvironmentFiles(env: MonitoringEnvironment, select: Rende
   if (select.prometheus !== false) {
     const prometheus = env.prometheusModel();
     files[FILES.prometheusConfig] = renderPrometheusConfig(prometheus, env.name);
+    // Target files of Discovery.files({ targetGroups }), next to prometheus.yml (referenced relative to it).
+    for (const job of prometheus.scrapeJobs) for (const [path, text] of Object.entries(renderFileSdFiles(job))) files[`prometheus/${path}`] = text;
     for (const group of prometheus.ruleGroups) files[FILES.ruleFile(group.fileName)] = ruleFileOf(group);
     const groups = new Map(prometheus.ruleGroups.map((g) => [g.name, g]));
     for (const suite of env.ruleTests) {

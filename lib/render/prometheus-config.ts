@@ -1,6 +1,7 @@
 import { PrometheusModel, RULES_DIR } from '../model/prometheus';
 import { RelabelRule, ScrapeJobModel } from '../model/scrape';
 import { sortedRecord } from '../model/names';
+import { renderDiscovery } from './service-discovery';
 import { compact, generatedHeader, toYaml } from './yaml';
 
 function renderRelabel(rule: RelabelRule): Record<string, unknown> {
@@ -18,6 +19,10 @@ function renderRelabel(rule: RelabelRule): Record<string, unknown> {
 /** Renders one `scrape_configs` entry. */
 export function renderScrapeJob(job: ScrapeJobModel): Record<string, unknown> {
   const labels = sortedRecord(job.labels);
+  // With discovery, the job's labels reach discovered targets as relabel rules (static_configs labels would reach
+  // the static targets only).
+  const labelRules: RelabelRule[] = job.discovery ? Object.entries(labels ?? {}).map(([name, value]) => ({ targetLabel: name, replacement: value.replace(/\$/g, '$$$$') })) : [];
+  const relabel = [...labelRules, ...job.relabelConfigs];
   return compact({
     job_name: job.jobName,
     scrape_interval: job.interval?.toPrometheus(),
@@ -32,8 +37,12 @@ export function renderScrapeJob(job: ScrapeJobModel): Record<string, unknown> {
     tls_config: job.tls
       ? compact({ ca_file: job.tls.caFile, server_name: job.tls.serverName, insecure_skip_verify: job.tls.insecureSkipVerify })
       : undefined,
-    static_configs: [compact({ targets: [...job.targets], labels: labels && Object.keys(labels).length > 0 ? labels : undefined })],
-    relabel_configs: job.relabelConfigs.length > 0 ? job.relabelConfigs.map(renderRelabel) : undefined,
+    ...renderDiscovery(job),
+    static_configs:
+      job.targets.length > 0 || !job.discovery
+        ? [compact({ targets: [...job.targets], labels: !job.discovery && labels && Object.keys(labels).length > 0 ? labels : undefined })]
+        : undefined,
+    relabel_configs: relabel.length > 0 ? relabel.map(renderRelabel) : undefined,
     metric_relabel_configs: job.metricRelabelConfigs.length > 0 ? job.metricRelabelConfigs.map(renderRelabel) : undefined,
   });
 }

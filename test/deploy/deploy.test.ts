@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Duration } from '../../lib';
+import { TerraformStack } from 'cdktf';
+import { Discovery, DockerHostTarget, Duration, MonitoringStack, ServiceScrape } from '../../lib';
 import { DEFAULT_IMAGES } from '../../lib/containers/images';
 import { ImageKey } from '../../lib/containers/spec';
 import { AiChatStack } from '../../examples/ai-chat/main';
@@ -35,6 +36,7 @@ const DEVIATIONS = [
   'the example gets its stand-in images by rewriting docker_image names (it has no images prop)',
   'no refresh: the plan compares with the state this applier kept in memory, not with what the engine reports',
   'random_password results come from Node\'s crypto with the provider\'s character classes',
+  'the Discovery.docker() stack mounts the private engine\'s socket (<engine dir>/docker.sock, as dockerSocket.hostPath) instead of /var/run/docker.sock',
   'Healthcheck.StartInterval (an API 1.44 field, unknown to the 1.41 engine) is sent only when set; the stack sets none',
 ];
 const WEBHOOK_URL = 'http://alert-webhook:8080/cgi-bin/alerts';
@@ -289,4 +291,66 @@ describe('deploy: the dev stack on a real Docker engine, applied as kreuzwerker/
     expect(started.length).toBeGreaterThanOrEqual(6);
     expect(Object.fromEntries(health)).toEqual(Object.fromEntries(started.map((c) => [c.name, 'healthy'])));
   }, 50_000);
+
+  test('a Discovery.docker() job: Prometheus, as nobody with the socket\'s group and the socket read-only, discovers the labelled container and scrapes it', async () => {
+    // The labelled container: the sample api (/metrics on :8000), scraped on the port its label names; the unlabelled
+    // app-databases and webhook containers on the same network are never targets.
+    const { Id } = await engine!.api.json('POST', '/containers/create', {
+      query: { name: 'app-labelled-api' },
+      body: {
+        Image: images.api,
+        Labels: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '8000', 'prometheus.io/path': '/metrics' },
+        HostConfig: { NetworkMode: 'app', ReadonlyRootfs: false, CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges:true'] },
+      },
+    });
+    await engine!.api.raw('POST', `/containers/${Id}/start`);
+    const socket = path.join(engine!.dir, 'docker.sock');
+    const gid = fs.statSync(socket).gid;
+    if (gid === 0) throw new Error(`the private engine's socket ${socket} belongs to group 0: create a "docker" group so dockerd gives its socket that group (groupadd -r docker)`);
+    const tf = synthStack(path.join(work, 'sd'), 'sd', (app) => {
+      const stack = new TerraformStack(app, 'sd');
+      const monitoring = new MonitoringStack(stack, 'monitoring', {
+        environment: 'sd',
+        target: new DockerHostTarget({
+          attachNetworks: ['app'],
+          grafana: false,
+          nodeExporter: false,
+          cadvisor: false,
+          images: images.components,
+          dockerSocket: { groupId: gid, hostPath: socket },
+        }),
+        prometheus: { scrapeInterval: Duration.seconds(2), scrapeTimeout: Duration.seconds(1) },
+      });
+      new ServiceScrape(monitoring, 'containers', { discovery: Discovery.docker({ network: 'app', refreshInterval: '2s' }) });
+      return stack;
+    });
+    expect(unmappedAttributes(tf)).toEqual([]);
+    const prometheusTf = Object.values<any>(tf.resource.docker_container).find((c) => c.name === 'sd-prometheus');
+    expect([prometheusTf.group_add, prometheusTf.mounts]).toEqual([[String(gid)], [{ type: 'bind', source: socket, target: '/var/run/docker.sock', read_only: true }]]);
+    const sd = new Applier(engine!.api);
+    const report = await sd.apply(tf, { variables: variableValues(tf, WEBHOOK_URL) });
+    timings['docker_sd apply'] = `${report.applyMs} ms`;
+    const sdProbe = new Probe(engine!.api, await runContainer(engine!.api, 'sd-probe', images.probe, [{ name: Object.values<any>(tf.resource.docker_network)[0].name }]));
+
+    let last: any[] = [];
+    const target = await waitFor(
+      'a discovered target of job containers up',
+      40_000,
+      async () => {
+        last = (await sdProbe.getJson('http://prometheus:9090/api/v1/targets')).data.activeTargets as any[];
+        return last.find((t) => t.labels.job === 'containers' && t.health === 'up');
+      },
+      () => JSON.stringify(last.map((t) => [t.labels, t.health, t.lastError])),
+    );
+    expect(target.labels).toMatchObject({ job: 'containers', container: 'app-labelled-api' });
+    expect(target.scrapeUrl).toMatch(/^http:\/\/[0-9.]+:8000\/metrics$/);
+    expect([...new Set(last.filter((t) => t.labels.job === 'containers').map((t) => t.labels.container))]).toEqual(['app-labelled-api']);
+    // As the container runs it: uid nobody, with the socket's group among its groups.
+    const prometheus = sd.containers().find((c) => c.name === 'sd-prometheus')!;
+    const status = await engine!.api.exec(prometheus.id, ['sh', '-c', 'grep -E "^(Uid|Groups):" /proc/self/status']);
+    expect(status.stdout).toMatch(/^Uid:\s+65534\s/m);
+    expect(status.stdout.match(/^Groups:(.*)$/m)?.[1].trim().split(/\s+/)).toContain(String(gid));
+    const up = (await sdProbe.getJson(`http://prometheus:9090/api/v1/query?query=${encodeURIComponent('up{job="containers"}')}`)).data.result as any[];
+    expect(up.map((r) => [r.metric.container, r.value[1]])).toEqual([['app-labelled-api', '1']]);
+  }, 70_000);
 });

@@ -125,9 +125,10 @@ describe('importScrapeConfigs: the rest of a scrape job', () => {
     );
   });
 
-  test('service discovery is refused, naming the job and the key', () => {
-    expect(errorOf(() => importScrapeConfigs(job('    kubernetes_sd_configs:\n      - role: pod\n'), 'p.yml'))).toBe(
-      'p.yml:3:5, job api, scrape_configs[0].kubernetes_sd_configs: service discovery with `kubernetes_sd_configs` is not supported: a ServiceScrape scrapes a fixed list of targets; expected `static_configs` (list the targets as "host:port")',
+  test('service discovery the library does not render is refused, naming the job, the key and what is supported', () => {
+    expect(errorOf(() => importScrapeConfigs(job('    consul_sd_configs:\n      - server: consul:8500\n'), 'p.yml'))).toBe(
+      'p.yml:3:5, job api, scrape_configs[0].consul_sd_configs: service discovery with `consul_sd_configs` is not supported by cdktf-monitoring; supported: `static_configs`, ' +
+        '`docker_sd_configs`, `file_sd_configs`, `dns_sd_configs`, `http_sd_configs`, `kubernetes_sd_configs` (list the targets in static_configs, or write them to a file for file_sd_configs)',
     );
   });
 
@@ -156,7 +157,8 @@ describe('importScrapeConfigs: the rest of a scrape job', () => {
   test('unknown and unsupported keys', () => {
     expect(errorOf(() => importScrapeConfigs(job(`${targets}    scrape_intervall: 30s\n`), 'p.yml'))).toBe(
       'p.yml:5:5, job api, scrape_configs[0].scrape_intervall: a scrape job has no `scrape_intervall` (did you mean `scrape_interval`?); expected one of ' +
-        '`job_name`, `static_configs`, `metrics_path`, `scheme`, `scrape_interval`, `scrape_timeout`, `params`, `honor_labels`, `basic_auth`, `authorization`, `bearer_token_file`, `tls_config`, `relabel_configs`, `metric_relabel_configs`, `fallback_scrape_protocol`',
+        '`job_name`, `static_configs`, `metrics_path`, `scheme`, `scrape_interval`, `scrape_timeout`, `params`, `honor_labels`, `basic_auth`, `authorization`, `bearer_token_file`, `tls_config`, `relabel_configs`, `metric_relabel_configs`, `fallback_scrape_protocol`, ' +
+          '`docker_sd_configs`, `file_sd_configs`, `dns_sd_configs`, `http_sd_configs`, `kubernetes_sd_configs`',
     );
     expect(errorOf(() => importScrapeConfigs(job(`${targets}    sample_limit: 1000\n`), 'p.yml'))).toMatch(
       /^p\.yml:5:5, job api, scrape_configs\[0\]\.sample_limit: `sample_limit` of a scrape job is not supported by cdktf-monitoring \(yet\); supported: `job_name`/,

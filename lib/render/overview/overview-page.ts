@@ -15,6 +15,7 @@ import { dashboardLinks, fileLink } from './links';
 import { OVERVIEW_SCRIPT, OVERVIEW_STYLE } from './overview-assets';
 import { DashboardSummary, dashboardsByJob, dashboardSummaries, groupSummaries, sloSummaries } from './overview-data';
 import { describeReceiver, inhibitRuleText, senderText } from './paging-text';
+import { DISCOVERY_KEYS } from '../../model/service-discovery-labels';
 
 /** Everything the page is made from. */
 export interface OverviewInput {
@@ -91,7 +92,9 @@ function jobsSection(input: OverviewInput, dashboardsOf: (job: string) => Dashbo
   const jobs = input.env.scrapeJobs;
   const rows = jobs.map((j) => {
     const interval = (j.interval ?? input.env.prometheus.scrapeInterval).toPrometheus();
-    const targets = j.targets.map((t) => `<code>${esc(t)}</code>`).join(' ');
+    // Discovered targets are known only when Prometheus runs: the mechanism stands in for them.
+    const discovered = (j.discovery ?? []).map((d) => ` <span class="badge">${esc(DISCOVERY_KEYS[d.kind])}</span>`).join('');
+    const targets = j.targets.map((t) => `<code>${esc(t)}</code>`).join(' ') + discovered;
     return `<tr id="${esc(anchorId('job', j.jobName))}"><td><b>${esc(j.jobName)}</b>${j.probe ? ' <span class="badge">probe</span>' : ''}</td><td>${targets}</td><td>${esc(j.metricsPath ?? '/metrics')}</td><td>${interval}</td><td>${dashboardLinks(dashboardsOf(j.jobName), grafana)}</td></tr>`;
   });
   return (

@@ -4,9 +4,11 @@ import { ScrapeJobModel } from '../../model/scrape';
 import { RenderedFiles } from '../../render/environment-files';
 import { renderPrometheusAgentConfig, renderScrapeConfiguration } from '../../render/prometheus-agent-config';
 import { renderRuleFile } from '../../render/rule-file';
+import { renderFileSdFiles } from '../../render/service-discovery';
 import { alertmanagerTemplates, renderAmpAlertManagerDefinition, renderAmpAlertmanagerConfig, templateFileName } from './amp-alertmanager';
 import type { AwsTargetKind } from './messages';
 import { planSnsReceiver, SnsReceiverPlan } from './sns-receivers';
+import { awsDiscoveryProblem, AwsScraperKind } from './aws-discovery';
 
 // Engine-free (no cdktf, no aws-cdk-lib), shared by both AWS targets: every file the AWS target produces, as plain text a reviewer or promtool/amtool can read.
 // Values only known after apply appear as placeholders, replaced by Terraform references in the target.
@@ -64,6 +66,8 @@ export const AWS_FILES = {
   alertManagerDefinition: 'aws/amp/alert-manager-definition.yml',
   ruleNamespace: (name: string) => `aws/amp/rules/${name}.yml`,
   agentConfig: (host: string) => `aws/agents/${host}/prometheus.yml`,
+  /** Files next to an agent's prometheus.yml (`file_sd/<job>.json`), uploaded beside it. */
+  agentFile: (host: string, relative: string) => `aws/agents/${host}/${relative}`,
   scraperConfig: (name: string) => `aws/scrapers/${name}/scrape-configuration.yml`,
 } as const;
 
@@ -109,13 +113,18 @@ export class AwsRendering {
     return ifValid(() => this.plans(), new Map());
   }
 
-  /** The scrape jobs a host or scraper takes. */
-  public jobsFor(jobs: readonly string[] | undefined, where: string, field: string): ScrapeJobModel[] {
+  /**
+   * The scrape jobs a host or scraper takes: the ones named, or by default every job it can run (agents do not take
+   * Kubernetes jobs; scrapers take static and Kubernetes jobs only).
+   */
+  public jobsFor(jobs: readonly string[] | undefined, where: string, field: string, kind: AwsScraperKind): ScrapeJobModel[] {
     const all = this.env.scrapeJobs;
-    if (jobs === undefined) return [...all];
+    if (jobs === undefined) return all.filter((j) => awsDiscoveryProblem(j, kind) === undefined);
     return jobs.map((name, i) => {
       const job = all.find((j) => j.jobName === name);
       if (!job) throw unknownReference(where, `${field}[${i}]`, name, 'scrape job', all.map((j) => j.jobName));
+      const problem = awsDiscoveryProblem(job, kind);
+      if (problem) throw new MonitoringConfigError(where, `${field}[${i}]`, problem);
       return job;
     });
   }
@@ -146,7 +155,9 @@ export class AwsRendering {
     for (const group of env.ruleGroups) files[AWS_FILES.ruleNamespace(group.name)] = renderRuleFile(group);
     const p = env.prometheus;
     this.settings.agents.forEach((agent, i) => {
-      const jobs = [...this.jobsFor(agent.jobs, where, `agents[${i}].jobs`), ...agent.ownJobs];
+      const jobs = [...this.jobsFor(agent.jobs, where, `agents[${i}].jobs`, 'agent'), ...agent.ownJobs];
+      // Target files of Discovery.files({ targetGroups }), next to the agent's prometheus.yml.
+      for (const job of jobs) for (const [relative, text] of Object.entries(renderFileSdFiles(job))) files[AWS_FILES.agentFile(agent.name, relative)] = text;
       files[AWS_FILES.agentConfig(agent.name)] = renderPrometheusAgentConfig(
         {
           scrapeInterval: p.scrapeInterval,
@@ -166,7 +177,7 @@ export class AwsRendering {
           scrapeInterval: p.scrapeInterval,
           scrapeTimeout: p.scrapeTimeout,
           externalLabels: { ...p.externalLabels, cluster: scraper.name },
-          scrapeJobs: this.jobsFor(scraper.jobs, where, `eksScrapers[${i}].jobs`),
+          scrapeJobs: this.jobsFor(scraper.jobs, where, `eksScrapers[${i}].jobs`, 'scraper'),
         },
         `AMP managed scraper "${scraper.name}" of environment "${env.name}".`,
       );

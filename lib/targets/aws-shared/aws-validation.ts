@@ -6,6 +6,7 @@ import { alertmanagerTemplates, routeNodes } from './amp-alertmanager';
 import { AWS_FILES, AwsRendering } from './aws-rendering';
 import type { AwsTargetKind } from './messages';
 import { snsReceiverProblems } from './sns-receivers';
+import { unrunnableAwsJobs } from './aws-discovery';
 
 /** Runs `check` and collects its MonitoringConfigError as a message. */
 function collect(errors: string[], check: () => void): void {
@@ -34,6 +35,8 @@ export interface AwsValidationInput {
   readonly target: AwsTargetKind;
   readonly existingTopics: Readonly<Record<string, string>>;
   readonly scrapers: readonly { readonly name: string; readonly jobs?: readonly string[] }[];
+  /** Whether the target has Prometheus agent hosts. @default false */
+  readonly hasAgents?: boolean;
   /** Raised quotas. @default AMP_DEFAULT_QUOTAS */
   readonly quotas?: AmpQuotas;
 }
@@ -70,7 +73,7 @@ export function validateAwsEnvironment(input: AwsValidationInput): string[] {
 
   input.scrapers.forEach((scraper, i) => {
     collect(errors, () => {
-      for (const job of rendering.jobsFor(scraper.jobs, where, `eksScrapers[${i}].jobs`)) {
+      for (const job of rendering.jobsFor(scraper.jobs, where, `eksScrapers[${i}].jobs`, 'scraper')) {
         const problem = scraperJobProblem(job);
         if (problem) {
           throw new MonitoringConfigError(
@@ -83,6 +86,18 @@ export function validateAwsEnvironment(input: AwsValidationInput): string[] {
       }
     });
   });
+
+  // A discovery job that nothing of this target runs would be dropped silently.
+  for (const { job, key } of unrunnableAwsJobs(env.scrapeJobs, input.hasAgents ?? false, input.scrapers.length > 0)) {
+    errors.push(
+      new MonitoringConfigError(
+        job.declaredBy,
+        'discovery',
+        `uses ${key}, which no scraper of this AwsManagedTarget runs: Prometheus agent hosts (agents) run dns_sd_configs, http_sd_configs and file_sd_configs ` +
+          'with targetGroups, AMP managed scrapers (eksScrapers) run kubernetes_sd_configs; docker_sd_configs and files on the host run on a DockerHostTarget',
+      ).message,
+    );
+  }
 
   if (errors.length > 0) return errors; // the files below cannot render until the problems above are fixed
   collect(errors, () => {

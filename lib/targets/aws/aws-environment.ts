@@ -6,7 +6,7 @@ import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { MonitoringStack } from '../../constructs/monitoring-stack';
 import { describeConstruct, missing } from '../../model/errors';
-import { Component } from '../../model/layout';
+import { Component, CONFIG_ROOT } from '../../model/layout';
 import { buildScrapeJob } from '../../model/scrape';
 import { Secret } from '../../model/secret';
 import { escapeTerraformTemplate } from '../terraform-escape';
@@ -81,6 +81,9 @@ export class AwsEnvironment extends Construct {
     });
     // Resolved before validation runs: a configuration error is reported by the validation below, with every other one.
     const file = (path: string) => this.rendering.filesIfValid()[path] ?? '';
+    // An agent's files besides its prometheus.yml (file_sd target files), in path order.
+    const agentFiles = (host: string) =>
+      Object.entries(this.rendering.filesIfValid()).filter(([path]) => path.startsWith(AWS_FILES.agentFile(host, '')) && path !== AWS_FILES.agentConfig(host));
 
     this.amp = new AmpWorkspace(this, 'amp', {
       provider,
@@ -124,7 +127,12 @@ export class AwsEnvironment extends Construct {
         memoryMb: { prometheus: props.agentMemoryMb ?? 512, nodeExporter: DEFAULT_MEMORY_MB.nodeExporter },
         credentialsFile: resolved.credentialsFile,
         config: () => escapeTerraformTemplate(file(AWS_FILES.agentConfig(agent.name))).split(renderedWorkspaceUrl(region)).join(workspaceUrl),
-        configHash: () => createHash('sha256').update(file(AWS_FILES.agentConfig(agent.name))).digest('hex').slice(0, 12),
+        configFiles: () => agentFiles(agent.name).map(([path, text]) => ({ file: `${CONFIG_ROOT}/${path.slice(AWS_FILES.agentFile(agent.name, '').length)}`, content: escapeTerraformTemplate(text) })),
+        configHash: () => {
+          const hash = createHash('sha256').update(file(AWS_FILES.agentConfig(agent.name)));
+          for (const [path, text] of agentFiles(agent.name)) hash.update(`\u0000${path}\u0000${text}`);
+          return hash.digest('hex').slice(0, 12);
+        },
         secretUploads: () => [...this.secretUploads.values()],
       });
     }
@@ -150,7 +158,8 @@ export class AwsEnvironment extends Construct {
     }
 
     this.node.addValidation({
-      validate: () => validateAwsEnvironment({ env: monitoring.model, rendering: this.rendering, where, target: 'AwsManagedTarget', existingTopics, scrapers, quotas: props.quotas }),
+      validate: () =>
+        validateAwsEnvironment({ env: monitoring.model, rendering: this.rendering, where, target: 'AwsManagedTarget', existingTopics, scrapers, quotas: props.quotas, hasAgents: agents.length > 0 }),
     });
     this.node.addValidation({
       validate: () => {

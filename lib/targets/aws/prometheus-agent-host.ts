@@ -45,6 +45,8 @@ export interface PrometheusAgentHostProps {
   readonly credentialsFile?: string;
   /** prometheus.yml, Terraform-ready (read at synth). */
   readonly config: () => string;
+  /** Files beside prometheus.yml (path inside the container → content), e.g. file_sd target files (read at synth). @default - none */
+  readonly configFiles?: () => readonly AgentUpload[];
   /** A short hash of the readable prometheus.yml (read at synth), naming the config volume. */
   readonly configHash: () => string;
   /** Secret files the scrape jobs read (read at synth). */
@@ -93,7 +95,7 @@ export class PrometheusAgentHost extends Construct {
       publish: () => undefined,
       configHash: () => props.configHash(),
       uploads: () => {
-        const files: FileUpload[] = [{ file: PROMETHEUS_AGENT_CONFIG, content: props.config() }];
+        const files: FileUpload[] = [{ file: PROMETHEUS_AGENT_CONFIG, content: props.config() }, ...(props.configFiles?.() ?? [])];
         if (props.credentialsFile !== undefined) files.push({ file: AWS_CREDENTIALS_FILE, content: props.credentialsFile, permissions: '0440' });
         return [...files, ...[...props.secretUploads()].map((u) => ({ ...u, permissions: '0440' })).sort((a, b) => (a.file < b.file ? -1 : 1))];
       },

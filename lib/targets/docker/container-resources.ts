@@ -1,4 +1,4 @@
-import { ITerraformDependable, Lazy } from 'cdktf';
+import { ITerraformDependable, Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Container, ContainerConfig } from '@cdktf/provider-docker/lib/container';
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
@@ -111,6 +111,7 @@ export function specResources(scope: Construct, spec: ContainerSpec, ctx: Contai
   }
 
   // Raw Terraform (snake_case) because the list is produced at synth: `Secret.fromFile` binds arrive after bind().
+  const socket = () => (spec.dockerSocket === undefined ? undefined : resolveDeferred(spec.dockerSocket));
   const mounts = () => [
     ...spec.hostMounts.map((m) => ({
       type: 'bind',
@@ -120,14 +121,16 @@ export function specResources(scope: Construct, spec: ContainerSpec, ctx: Contai
       ...(m.propagation ? { bind_options: { propagation: m.propagation } } : {}),
     })),
     ...ctx.extraBinds(spec).map((b) => ({ type: 'bind', source: b.source, target: b.target, read_only: true })),
+    ...(socket() ? [{ type: 'bind', source: socket()!.hostPath, target: socket()!.containerPath, read_only: true }] : []),
   ];
+  const groups = () => [...(ctx.hasSecrets(spec) ? ['0'] : []), ...(socket() ? [groupRef(socket()!.groupId)] : [])];
   const dependsOn = [...ctx.dependsOn, ...(loader ? [loader] : [])];
   const container = new Container(scope, spec.name, {
     provider,
     name: `${env}-${spec.name}`,
     image,
     user: spec.user,
-    groupAdd: Lazy.listValue({ produce: () => (ctx.hasSecrets(spec) ? ['0'] : undefined) }, { omitEmpty: true }),
+    groupAdd: Lazy.listValue({ produce: () => (groups().length > 0 ? groups() : undefined) }, { omitEmpty: true }),
     command: spec.command === undefined ? undefined : Lazy.listValue({ produce: () => [...resolveDeferred(spec.command!)] }),
     env: spec.env ? [...spec.env] : undefined,
     restart: 'unless-stopped',
@@ -162,4 +165,9 @@ export function specResources(scope: Construct, spec: ContainerSpec, ctx: Contai
     lifecycle: loader ? { replaceTriggeredBy: [`${loader.terraformResourceType}.${loader.friendlyUniqueId}`] } : undefined,
   });
   return { container, loader, dataVolume, configVolume };
+}
+
+/** A group id for `group_add`: a number, a numeric string, or a Terraform number reference (kept as a reference). */
+function groupRef(id: number | string): string {
+  return typeof id === 'number' && Token.isUnresolved(id) ? Token.asString(id) : String(id);
 }

@@ -6,6 +6,7 @@ import { DEFAULT_IMAGES, DEFAULT_MEMORY_MB, IMAGE_KEYS, isPinned } from '../../c
 import { ImageKey } from '../../containers/spec';
 import { invalid } from '../../model/errors';
 import { checkPrometheus3Image } from '../../model/image-lines';
+import { checkDockerSocketAccess, DockerSocketAccess } from './docker-discovery';
 
 /** Host ports the UIs and APIs are published on. `false` publishes nothing. */
 export interface DockerHostPorts {
@@ -91,6 +92,12 @@ export interface DockerHostTargetProps {
    * @default - every built-in job of a component that runs
    */
   readonly builtInJobs?: DockerHostBuiltInJobs;
+  /**
+   * The Docker socket, for ServiceScrapes with `Discovery.docker()`: it is mounted read-only into Prometheus (an
+   * exception, only when such a job exists), which joins the socket's group to open it.
+   * @default - no socket; required (its groupId) once a job discovers containers through a unix:// socket
+   */
+  readonly dockerSocket?: DockerSocketAccess;
   /** The Docker provider to use. @default - the stack's existing DockerProvider, else a new one for the local Docker socket */
   readonly provider?: DockerProvider;
 }
@@ -149,6 +156,7 @@ export function validateDockerHostProps(props: DockerHostTargetProps): DockerHos
       if (typeof value !== 'boolean') throw invalid(WHERE, `builtInJobs.${key}`, value, 'true or false');
     }
   }
+  checkDockerSocketAccess(props.dockerSocket);
   (props.attachNetworks ?? []).forEach((network, i) => {
     if (network instanceof Network) return;
     if (typeof network === 'string' && Token.isUnresolved(network)) return;

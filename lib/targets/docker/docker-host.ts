@@ -28,6 +28,7 @@ import { prometheusFlags } from '../../render/prometheus-config';
 import { secretDescription, secretVariable } from '../secret-variable';
 import { escapeTerraformTemplate } from '../terraform-escape';
 import { ContainerContext, FileUpload, PublishedPort, specResources } from './container-resources';
+import { dockerDiscoveryNeeds, DockerDiscoveryNeeds } from './docker-discovery';
 import { DockerHostBuiltInJobs, DockerHostPorts, DockerHostSettings, DockerHostTargetProps } from './docker-host-props';
 import { claimHostPorts, PortClaim } from './host-ports';
 
@@ -105,7 +106,11 @@ export class DockerHost extends Construct {
       configHash: (spec) => this.configHash(spec),
       uploads: (spec) => this.uploads(spec),
       hasSecrets: (spec) => (this.secretUploads.get(spec.name)?.size ?? 0) > 0 || (this.secretBinds.get(spec.name)?.size ?? 0) > 0,
-      extraBinds: (spec) => [...(this.secretBinds.get(spec.name) ?? new Map<string, string>()).keys()].sort().map((path) => ({ source: path, target: path })),
+      extraBinds: (spec) => [
+        ...[...(this.secretBinds.get(spec.name) ?? new Map<string, string>()).keys()].sort(),
+        // User-managed target files of Discovery.files({ paths }): their directories, read-only.
+        ...(spec.name === 'prometheus' ? this.discoveryNeeds().fileDirs : []),
+      ].map((path) => ({ source: path, target: path })),
     };
     this.claimPorts();
 
@@ -121,7 +126,9 @@ export class DockerHost extends Construct {
       image: images.prometheus,
       memoryMb: memory.prometheus,
       flags: () => prometheusFlags(monitoring.model.prometheusModel(), `${CONFIG_ROOT}/prometheus.yml`, PROMETHEUS_DATA_DIR),
+      dockerSocket: () => this.discoveryNeeds().socket,
     }));
+    this.node.addValidation({ validate: () => [...this.discoveryNeeds().problems] });
     this.run(alertmanagerSpec({ image: images.alertmanager, memoryMb: memory.alertmanager }));
     if (props.grafana !== false) this.addGrafana();
     if (props.grafanaManagedAlerts) {
@@ -157,6 +164,11 @@ export class DockerHost extends Construct {
         new TerraformOutput(stack, `${env}_${component}_url`, { value: `http://${host}:${port}` }).overrideLogicalId(`${component}_url`);
       }
     }
+  }
+
+  /** What the environment's discovery jobs need from this host (the socket, file directories), and what it cannot give. */
+  private discoveryNeeds(): DockerDiscoveryNeeds {
+    return dockerDiscoveryNeeds(this.monitoring.model.scrapeJobs, this.props.dockerSocket, `DockerHostTarget of ${describeConstruct('MonitoringStack', this.monitoring.node.path)}`);
   }
 
   /** The specs this host runs, by container name (for the docs and the deploy test). */
