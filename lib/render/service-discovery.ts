@@ -33,7 +33,7 @@ function renderOne(job: ScrapeJobModel, d: DiscoveryModel, fileIndex: () => numb
   const refresh = 'refreshInterval' in d ? d.refreshInterval?.toPrometheus() : undefined;
   switch (d.kind) {
     case 'docker':
-      return compact({ host: d.host, port: d.port, filters: d.filters.map((f) => ({ name: f.name, values: [...f.values] })), refresh_interval: refresh });
+      return compact({ host: d.host, port: d.port, filters: d.filters.length > 0 ? d.filters.map((f) => ({ name: f.name, values: [...f.values] })) : undefined, refresh_interval: refresh });
     case 'file':
       return compact({ files: d.targetGroups ? [fileSdPath(job, fileIndex())] : [...(d.paths ?? [])], refresh_interval: refresh });
     case 'dns':

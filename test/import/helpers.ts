@@ -55,14 +55,15 @@ export function normalizeRuleGroups(doc: any): unknown[] {
   );
 }
 
-/** The scrape jobs of a prometheus.yml, compared by meaning: targets of all static_configs merged, canonical durations. */
+/** The scrape jobs of a prometheus.yml, compared by meaning: targets of all static_configs merged, `*_sd_configs` as written, canonical durations. */
 export function normalizeScrapeJobs(doc: any): unknown[] {
   return (doc.scrape_configs ?? [])
     .map((job: any) =>
       defined({
         job_name: job.job_name,
-        targets: job.static_configs.flatMap((c: any) => c.targets).sort(),
-        labels: job.static_configs[0].labels,
+        targets: job.static_configs?.flatMap((c: any) => c.targets).sort(),
+        labels: job.static_configs?.[0]?.labels,
+        ...Object.fromEntries(Object.entries(job).filter(([key]) => key.endsWith('_sd_configs'))),
         metrics_path: job.metrics_path,
         scheme: job.scheme,
         scrape_interval: canonicalDuration(job.scrape_interval),

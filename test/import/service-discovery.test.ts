@@ -39,7 +39,7 @@ describe('importScrapeConfigs: service discovery', () => {
 
   test('fields of a mechanism: unmodelled ones refused as not supported, typos with the list, bad values with their line', () => {
     expect(errorOf(() => importScrapeConfigs(job('    http_sd_configs: [{ url: "http://sd/t", oauth2: {} }]\n'), 'p.yml'))).toBe(
-      'p.yml:3:45, job api, scrape_configs[0].http_sd_configs[0].oauth2: `oauth2` of an entry of http_sd_configs is not supported by cdktf-monitoring; supported: `url`, `refresh_interval`',
+      'p.yml:3:45, job api, scrape_configs[0].http_sd_configs[0].oauth2: `oauth2` of an entry of http_sd_configs is not supported by cdktf-monitoring (yet); supported: `url`, `refresh_interval`',
     );
     expect(errorOf(() => importScrapeConfigs(job('    dns_sd_configs: [{ names: [a.b], typ: A }]\n'), 'p.yml'))).toContain('dns_sd_configs[0].typ: an entry of dns_sd_configs has no `typ` (did you mean `type`?)');
     expect(errorOf(() => importScrapeConfigs(job('    file_sd_configs: [{ files: [targets/*.json] }]\n'), 'p.yml'))).toBe(
@@ -53,7 +53,7 @@ describe('importScrapeConfigs: service discovery', () => {
       'kubernetes_sd_configs[0].selectors[0].role: got "node", expected one selector, for the job\'s role "pod"',
     );
     expect(errorOf(() => importScrapeConfigs(job('    kubernetes_sd_configs: [{ role: pod, api_server: "https://k8s" }]\n'), 'p.yml'))).toContain(
-      '`api_server` of an entry of kubernetes_sd_configs is not supported by cdktf-monitoring; supported: `role`, `namespaces`, `selectors`',
+      '`api_server` of an entry of kubernetes_sd_configs is not supported by cdktf-monitoring (yet); supported: `role`, `namespaces`, `selectors`',
     );
   });
 
