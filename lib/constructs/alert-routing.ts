@@ -164,9 +164,11 @@ export class AlertRouting extends Construct {
       throw invalid(this.where, 'receivers', receiver, 'a Receiver such as Receiver.webhook("name", { url })');
     }
     checkValueObjects(receiver, this.where, `receivers[${this.declaration.receivers.length}]`);
-    receiver.validate(this.where);
+    // With the environment's `global`: an email without smarthost is fine when global has one, as in Alertmanager.
+    receiver.validate(this.where, this.monitoring.model.alertmanagerGlobal ?? {});
     this.declaration.receivers.push(receiver);
-    const model = { route: { matchers: [], routes: [], declaredBy: this.where }, receivers: [receiver], inhibitRules: [] };
+    // The secrets of `global` too, which the receiver may inherit (requested once per file path by the targets).
+    const model = { route: { matchers: [], routes: [], declaredBy: this.where }, receivers: [receiver], inhibitRules: [], global: this.monitoring.model.alertmanagerGlobal };
     for (const secret of alertmanagerSecrets(model)) this.monitoring.requireSecret(secret, 'alertmanager', this.where);
     this.monitoring.model.touch();
   }

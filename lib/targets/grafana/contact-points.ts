@@ -3,9 +3,15 @@
  * integration block per integration. Secrets come from sensitive Terraform variables ({@link SecretVariables}).
  */
 import { parseMailAddressList } from '../../model/email-address';
-import { Receiver, Integration } from '../../model/receivers';
+import { MonitoringConfigError, showValue } from '../../model/errors';
+import { AlertmanagerGlobal, Receiver } from '../../model/receivers';
+import { withGlobal } from '../../model/receivers/global';
+import { integrationSpec } from '../../model/receivers/specs';
 import type {
   ContactPointConfig,
+  ContactPointDiscord,
+  ContactPointSns,
+  ContactPointTelegram,
   ContactPointEmail,
   ContactPointOpsgenie,
   ContactPointPagerduty,
@@ -17,14 +23,33 @@ import { escapeTerraformTemplate } from '../terraform-escape';
 import { leftOutWarning } from './messages';
 import { SecretVariables } from './secrets';
 
-/** Alertmanager's `send_resolved` defaults, kept so a receiver behaves the same on both targets. */
-const SEND_RESOLVED_DEFAULT: Record<Integration['type'], boolean> = {
-  webhook: true,
-  email: false,
-  slack: false,
-  pagerduty: true,
-  opsgenie: true,
-  msteams: true,
+/**
+ * Integrations with no `grafana_contact_point` block to map to, and what to do instead. Grafana has blocks for
+ * VictorOps, Pushover, Webex, WeCom and Jira (terraform-provider-grafana v4.45.1 docs/resources/contact_point.md),
+ * but the receiver fields do not map one to one and the bindings here do not write them yet.
+ */
+const NO_GRAFANA_BLOCK: Readonly<Record<string, string>> = {
+  mattermost: 'Grafana has no Mattermost contact point: use Receiver.slack with the Mattermost incoming-webhook URL (Mattermost accepts Slack payloads) or a webhook',
+  rocketchat: 'Grafana has no Rocket.Chat contact point: use a Rocket.Chat incoming webhook through Receiver.webhook',
+  incidentio: "Grafana has no incident.io contact point: use incident.io's Alertmanager-compatible HTTP source through Receiver.webhook with its URL as a Secret",
+  victorops: 'not mapped to Grafana\'s `victorops` block by cdktf-monitoring yet: use Receiver.webhook with the VictorOps REST endpoint URL as a Secret',
+  pushover: 'not mapped to Grafana\'s `pushover` block by cdktf-monitoring yet: deliver through a webhook bridge',
+  webex: 'not mapped to Grafana\'s `webex` block by cdktf-monitoring yet: deliver through a webhook bridge',
+  wechat: 'not mapped to Grafana\'s `wecom` block by cdktf-monitoring yet: deliver through a webhook bridge',
+  jira: 'not mapped to Grafana\'s `jira` block by cdktf-monitoring yet: deliver through a webhook bridge',
+};
+
+/** The options each integration's Grafana block takes; any other option set is left out with a warning. */
+const MAPPED: Readonly<Record<string, readonly string[]>> = {
+  email: ['sendResolved', 'to', 'from', 'smarthost', 'authUsername', 'requireTls', 'subject', 'text'],
+  slack: ['sendResolved', 'apiUrl', 'appToken', 'appUrl', 'channel', 'title', 'text', 'username', 'iconEmoji', 'iconUrl', 'color'],
+  pagerduty: ['sendResolved', 'routingKey', 'severity', 'description', 'class', 'component', 'group', 'source', 'client', 'clientUrl', 'url', 'details'],
+  webhook: ['sendResolved', 'url', 'maxAlerts', 'auth'],
+  opsgenie: ['sendResolved', 'apiKey', 'apiUrl', 'message', 'description', 'responders', 'priority', 'tags'],
+  msteams: ['sendResolved', 'webhookUrl', 'title', 'text'],
+  discord: ['sendResolved', 'webhookUrl', 'title', 'message', 'avatarUrl'],
+  telegram: ['sendResolved', 'botToken', 'chatId', 'chatIdFile', 'messageThreadId', 'message', 'parseMode', 'disableNotifications'],
+  sns: ['sendResolved', 'topicArn', 'phoneNumber', 'targetArn', 'sigv4', 'subject', 'message'],
 };
 
 /** The contact point of a receiver, plus warnings about settings Grafana has no place for. */
@@ -40,7 +65,7 @@ const text = (value: string | undefined) => (value === undefined ? undefined : e
  * are muted instead, see the policy tree).
  * @param declaredBy the AlertRouting that declared the receiver, for messages
  */
-export function contactPointFor(receiver: Receiver, declaredBy: string, secrets: SecretVariables): ContactPointPlan | undefined {
+export function contactPointFor(receiver: Receiver, declaredBy: string, secrets: SecretVariables, global?: AlertmanagerGlobal): ContactPointPlan | undefined {
   if (receiver.discards || receiver.integrations.length === 0) return undefined;
   const where = `${declaredBy}, receiver ${receiver.name}`;
   const warnings: string[] = [];
@@ -50,9 +75,23 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
   const webhook: ContactPointWebhook[] = [];
   const opsgenie: ContactPointOpsgenie[] = [];
   const teams: ContactPointTeams[] = [];
-  for (const integration of receiver.integrations) {
+  const discord: ContactPointDiscord[] = [];
+  const telegram: ContactPointTelegram[] = [];
+  const sns: ContactPointSns[] = [];
+  for (const declared of receiver.integrations) {
+    // The values Alertmanager would use once `global` is applied: Grafana has no global section.
+    const integration = withGlobal(declared, global);
     const here = `${where}, ${integration.type}`;
-    const disableResolveMessage = !(integration.options.sendResolved ?? SEND_RESOLVED_DEFAULT[integration.type]);
+    // Alertmanager's `send_resolved` defaults, kept so a receiver behaves the same on both targets.
+    const disableResolveMessage = !(integration.options.sendResolved ?? integrationSpec(integration.type)!.sendResolved);
+    const mapped = MAPPED[integration.type];
+    if (mapped !== undefined) {
+      for (const [prop, value] of Object.entries(integration.options)) {
+        if (value !== undefined && !mapped.includes(prop) && !(integration.type === 'email' && ['authPassword', 'html'].includes(prop))) {
+          warnings.push(leftOutWarning(here, prop, `Grafana's contact point has no such setting`));
+        }
+      }
+    }
     switch (integration.type) {
       case 'email': {
         const o = integration.options;
@@ -76,7 +115,12 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
       case 'slack': {
         const o = integration.options;
         slack.push({
-          url: secrets.value(o.apiUrl, here, 'apiUrl'),
+          url: o.appToken === undefined ? secrets.value(o.apiUrl, here, 'apiUrl') : undefined,
+          token: secrets.optional(o.appToken, here, 'appToken'),
+          username: text(o.username),
+          iconEmoji: o.iconEmoji,
+          iconUrl: o.iconUrl,
+          color: text(o.color),
           recipient: o.channel,
           title: text(o.title),
           text: text(o.text),
@@ -86,10 +130,19 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
       }
       case 'pagerduty': {
         const o = integration.options;
+        const details = Object.entries(o.details ?? {}).filter(([, v]) => typeof v === 'string');
         pagerduty.push({
           integrationKey: secrets.value(o.routingKey, here, 'routingKey'),
           severity: text(o.severity),
           summary: text(o.description),
+          class: text(o.class),
+          component: text(o.component),
+          group: text(o.group),
+          source: text(o.source),
+          client: text(o.client),
+          clientUrl: text(o.clientUrl),
+          url: o.url,
+          details: details.length > 0 ? Object.fromEntries(details.map(([k, v]) => [k, text(v as string)!])) : undefined,
           disableResolveMessage,
         });
         break;
@@ -119,7 +172,9 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
         opsgenie.push({
           apiKey: secrets.value(o.apiKey, here, 'apiKey'),
           message: text(o.message),
-          responders: o.responders?.map((r) => ({ type: r.type, name: r.name })),
+          description: text(o.description),
+          url: o.apiUrl,
+          responders: o.responders?.map((r) => ({ type: r.type, name: r.name, id: r.id, username: r.username })),
           disableResolveMessage,
         });
         break;
@@ -134,6 +189,53 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
         });
         break;
       }
+      case 'discord': {
+        const o = integration.options;
+        discord.push({
+          url: secrets.value(o.webhookUrl, here, 'webhookUrl'),
+          title: text(o.title),
+          message: text(o.message),
+          avatarUrl: o.avatarUrl,
+          disableResolveMessage,
+        });
+        break;
+      }
+      case 'telegram': {
+        const o = integration.options;
+        if (o.chatId === undefined) {
+          throw new MonitoringConfigError(here, 'chatIdFile', `got ${showValue(o.chatIdFile)}, expected chatId: Grafana's telegram block takes the chat id as a value, not a file`);
+        }
+        telegram.push({
+          token: secrets.value(o.botToken, here, 'botToken'),
+          chatId: String(o.chatId),
+          messageThreadId: o.messageThreadId === undefined ? undefined : String(o.messageThreadId),
+          message: text(o.message),
+          parseMode: o.parseMode,
+          disableNotifications: o.disableNotifications,
+          disableResolveMessage,
+        });
+        break;
+      }
+      case 'sns': {
+        const o = integration.options;
+        if (o.topicArn === undefined) {
+          throw new MonitoringConfigError(here, o.phoneNumber !== undefined ? 'phoneNumber' : 'targetArn', "is not a topic, expected topicArn: Grafana's sns block publishes to a topic only (Amazon Managed Grafana)");
+        }
+        sns.push({
+          topic: o.topicArn,
+          assumeRoleArn: o.sigv4?.roleArn,
+          externalId: o.sigv4?.externalId,
+          authProvider: o.sigv4?.roleArn !== undefined ? 'arn' : undefined,
+          subject: text(o.subject),
+          body: text(o.message),
+          disableResolveMessage,
+        });
+        break;
+      }
+      default: {
+        const type = (integration as { type: string }).type;
+        throw new MonitoringConfigError(here, 'type', `got ${showValue(type)}, expected an integration Grafana can deliver (email, slack, pagerduty, webhook, opsgenie, msteams, discord, telegram, sns); ${NO_GRAFANA_BLOCK[type] ?? 'deliver it through a webhook'}`);
+      }
     }
   }
   return {
@@ -145,6 +247,9 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
       webhook: webhook.length > 0 ? webhook : undefined,
       opsgenie: opsgenie.length > 0 ? opsgenie : undefined,
       teams: teams.length > 0 ? teams : undefined,
+      discord: discord.length > 0 ? discord : undefined,
+      telegram: telegram.length > 0 ? telegram : undefined,
+      sns: sns.length > 0 ? sns : undefined,
     },
     warnings,
   };
