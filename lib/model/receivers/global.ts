@@ -127,8 +127,8 @@ export function checkAlertmanagerGlobal(global: unknown, where: string, field = 
  */
 export const INHERITED: Readonly<Record<string, readonly { readonly prop: string; readonly from: keyof AlertmanagerGlobal; readonly required?: string }[]>> = {
   email: [
-    { prop: 'smarthost', from: 'smtpSmarthost', required: 'an SMTP server as "host:port", here or as alertmanager.global.smtpSmarthost' },
-    { prop: 'from', from: 'smtpFrom', required: 'a sender address, here or as alertmanager.global.smtpFrom' },
+    { prop: 'smarthost', from: 'smtpSmarthost', required: 'an SMTP server as "host:port"' },
+    { prop: 'from', from: 'smtpFrom', required: 'a sender address' },
     { prop: 'hello', from: 'smtpHello' },
     { prop: 'authUsername', from: 'smtpAuthUsername' },
     { prop: 'authPassword', from: 'smtpAuthPassword' },
@@ -146,31 +146,29 @@ export const INHERITED: Readonly<Record<string, readonly { readonly prop: string
   pagerduty: [{ prop: 'url', from: 'pagerdutyUrl' }],
   opsgenie: [
     { prop: 'apiUrl', from: 'opsgenieApiUrl' },
-    { prop: 'apiKey', from: 'opsgenieApiKey', required: 'the Opsgenie API key (a Secret), here or as alertmanager.global.opsgenieApiKey' },
+    { prop: 'apiKey', from: 'opsgenieApiKey', required: 'the Opsgenie API key (a Secret)' },
   ],
   wechat: [
     { prop: 'apiUrl', from: 'wechatApiUrl' },
-    { prop: 'apiSecret', from: 'wechatApiSecret', required: 'the WeChat API secret (a Secret), here or as alertmanager.global.wechatApiSecret' },
-    { prop: 'corpId', from: 'wechatApiCorpId', required: 'the WeChat corporate id, here or as alertmanager.global.wechatApiCorpId' },
+    { prop: 'apiSecret', from: 'wechatApiSecret', required: 'the WeChat API secret (a Secret)' },
+    { prop: 'corpId', from: 'wechatApiCorpId', required: 'the WeChat corporate id' },
   ],
   victorops: [
     { prop: 'apiUrl', from: 'victoropsApiUrl' },
-    { prop: 'apiKey', from: 'victoropsApiKey', required: 'the VictorOps API key (a Secret), here or as alertmanager.global.victoropsApiKey' },
+    { prop: 'apiKey', from: 'victoropsApiKey', required: 'the VictorOps API key (a Secret)' },
   ],
   telegram: [
     { prop: 'apiUrl', from: 'telegramApiUrl' },
-    { prop: 'botToken', from: 'telegramBotToken', required: 'the bot token (a Secret), here or as alertmanager.global.telegramBotToken' },
+    { prop: 'botToken', from: 'telegramBotToken', required: 'the bot token (a Secret)' },
   ],
   webex: [{ prop: 'apiUrl', from: 'webexApiUrl' }],
-  jira: [{ prop: 'apiUrl', from: 'jiraApiUrl', required: 'the Jira REST API URL, here or as alertmanager.global.jiraApiUrl' }],
+  jira: [{ prop: 'apiUrl', from: 'jiraApiUrl', required: 'the Jira REST API URL' }],
   rocketchat: [
     { prop: 'apiUrl', from: 'rocketchatApiUrl' },
-    { prop: 'tokenId', from: 'rocketchatTokenId', required: 'the token user id (a Secret), here or as alertmanager.global.rocketchatTokenId' },
-    { prop: 'token', from: 'rocketchatToken', required: 'the token (a Secret), here or as alertmanager.global.rocketchatToken' },
+    { prop: 'tokenId', from: 'rocketchatTokenId', required: 'the token user id (a Secret)' },
+    { prop: 'token', from: 'rocketchatToken', required: 'the token (a Secret)' },
   ],
-  mattermost: [
-    { prop: 'webhookUrl', from: 'mattermostWebhookUrl', required: 'the incoming-webhook URL (a Secret), here or as alertmanager.global.mattermostWebhookUrl' },
-  ],
+  mattermost: [{ prop: 'webhookUrl', from: 'mattermostWebhookUrl', required: 'the incoming-webhook URL (a Secret)' }],
 };
 
 /**
@@ -193,15 +191,33 @@ export function withGlobal<T extends { readonly type: string; readonly options: 
   return { ...integration, options };
 }
 
-/** Refuses an integration that lacks a field Alertmanager requires once `global` is applied. */
-export function checkInheritedFields(integration: { readonly type: string; readonly options: object }, global: AlertmanagerGlobal | undefined, where: string): void {
+/** A field an integration lacks once `global` is applied, and the global field that would give it. */
+export interface MissingInherited {
+  /** The integration's property. */
+  readonly prop: string;
+  /** The global property that would supply it. */
+  readonly from: keyof AlertmanagerGlobal;
+  /** What the field holds, for messages. */
+  readonly what: string;
+}
+
+/** The fields Alertmanager requires that an integration lacks once `global` is applied (empty when none). */
+export function missingInherited(integration: { readonly type: string; readonly options: object }, global: AlertmanagerGlobal | undefined): MissingInherited[] {
   const effective = withGlobal(integration, global).options as Record<string, unknown>;
-  for (const { prop, required } of INHERITED[integration.type] ?? []) {
-    if (required !== undefined && effective[prop] === undefined) throw missing(where, prop, required);
+  const out: MissingInherited[] = [];
+  for (const { prop, from, required } of INHERITED[integration.type] ?? []) {
+    if (required !== undefined && effective[prop] === undefined) out.push({ prop, from, what: required });
   }
   if (integration.type === 'slack' && effective.apiUrl === undefined && effective.appToken === undefined) {
-    throw missing(where, 'apiUrl', 'the incoming-webhook URL (a Secret) or appToken, here or as alertmanager.global.slackApiUrl / slackAppToken');
+    out.push({ prop: 'apiUrl', from: 'slackApiUrl', what: 'the incoming-webhook URL (a Secret) or appToken' });
   }
+  return out;
+}
+
+/** Refuses an integration that lacks a field Alertmanager requires once `global` is applied. */
+export function checkInheritedFields(integration: { readonly type: string; readonly options: object }, global: AlertmanagerGlobal | undefined, where: string): void {
+  const first = missingInherited(integration, global)[0];
+  if (first) throw missing(where, first.prop, `${first.what}, here or as alertmanager.global.${first.from}`);
 }
 
 /** Refuses a `global` field newer than `alertmanager.version`. */

@@ -171,6 +171,9 @@ export interface JiraOptions extends HttpIntegrationOptions {
 
 const T = 'template' as const;
 
+const SERVICE_KEY_NOTE =
+  '`service_key` is the PagerDuty Events API v1 key, and Receiver.pagerduty sends to the Events API v2: create an Events API v2 integration and use its routing key';
+
 /** `pagerduty_configs`. */
 export const PAGERDUTY: IntegrationSpec = {
   type: 'pagerduty',
@@ -199,8 +202,8 @@ export const PAGERDUTY: IntegrationSpec = {
     HTTP_CONFIG_FIELD,
   ],
   notSupported: {
-    service_key:
-      '`service_key` is the PagerDuty Events API v1 key, and Receiver.pagerduty sends to the Events API v2: create an Events API v2 integration and use its routing key',
+    service_key: SERVICE_KEY_NOTE,
+    service_key_file: SERVICE_KEY_NOTE,
   },
 };
 

@@ -21,5 +21,5 @@ export function integrationSpec(type: string): IntegrationSpec | undefined {
  */
 export const INTEGRATIONS_NOT_SUPPORTED: Readonly<Record<string, string>> = {
   msteams_configs:
-    'Office 365 connectors, which msteams_configs posts to, are retired by Microsoft: use `msteamsv2_configs` (Teams Workflows, Alertmanager 0.28; typed: Receiver.msteams)',
+    'Office 365 connectors are retired: use `msteamsv2_configs` (Teams Workflows, Alertmanager 0.28)',
 };
