@@ -264,7 +264,12 @@ function checkIntegrationRules(integration: Integration, here: string): void {
       }
       if (o.apiUrl !== undefined && o.appToken !== undefined) throw invalid(here, 'appToken', '<redacted>', 'either apiUrl (a webhook) or appToken (a bot), not both');
       if (o.appToken !== undefined && o.httpConfig?.authorization) throw invalid(here, 'httpConfig.authorization', '<redacted>', 'no authorization with appToken (Alertmanager sends the token as the Bearer credentials)');
-      if (o.updateMessage && o.apiUrl !== undefined) throw invalid(here, 'updateMessage', true, 'updateMessage only with appToken (webhook URLs cannot update messages)');
+      if (o.updateMessage) {
+        // Alertmanager v0.32–v0.34 accept update_message only with a literal `api_url: https://slack.com/api/chat.postMessage`
+        // (config/notifiers.go SlackConfig.UnmarshalYAML); with api_url_file or app_token its config loader dereferences
+        // a nil URL and crashes (amtool 0.33.1 panics the same way). The model keeps Slack URLs in files, so it cannot.
+        throw invalid(here, 'updateMessage', true, 'updateMessage unset: Alertmanager only takes it with a literal api_url (with a file or an app token its config loader crashes)');
+      }
       (o.actions ?? []).forEach((a, i) => {
         if (a.url === undefined && a.name === undefined) throw missing(here, `actions[${i}].url`, 'a url (a link button) or a name (an interactive button)');
       });
