@@ -80,7 +80,7 @@ describe('every integration and a global: import → render → amtool (0.33.1)'
     expect(rendered).toContain('expire: 2h\n');
     // No secret field is written in its literal form anywhere (VictorOps' routing_key is a routing name, not a secret).
     expect(rendered).not.toMatch(
-      /^\s*(password|credentials|api_key|api_url|token|token_id|bot_token|user_key|app_token|api_secret|client_secret|auth_password|auth_secret|webhook_url|alert_source_token|service_key|key|url_file_literal): /m,
+      /^\s*(password|credentials|api_key|api_url|token|token_id|bot_token|user_key|app_token|api_secret|client_secret|auth_password|auth_secret|webhook_url|alert_source_token|service_key|key): /m,
     );
     expect(rendered).toContain('routing_key_file: /run/secrets/pd_key');
   });

@@ -1,6 +1,6 @@
 /** Options every integration has, and the field tables they share (sources: ./fields.ts). */
 import { FieldSpec } from './fields';
-import { HTTP_CONFIG_FIELDS, HttpClientOptions } from './http-config';
+import { HTTP_CONFIG_FIELDS, HTTP_CONFIG_NOT_SUPPORTED, HttpClientOptions } from './http-config';
 
 /** Options shared by every integration. */
 export interface IntegrationOptions {
@@ -22,7 +22,7 @@ export interface HttpIntegrationOptions extends IntegrationOptions {
 }
 
 /** The `http_config` field of an integration's table. */
-export const HTTP_CONFIG_FIELD: FieldSpec = { prop: 'httpConfig', key: 'http_config', kind: { object: HTTP_CONFIG_FIELDS } };
+export const HTTP_CONFIG_FIELD: FieldSpec = { prop: 'httpConfig', key: 'http_config', kind: { object: HTTP_CONFIG_FIELDS }, alertmanagerOnly: Object.keys(HTTP_CONFIG_NOT_SUPPORTED) };
 
 /** `{ title, value, short }` entries of Slack, Rocket.Chat and Mattermost messages. */
 export interface MessageField {

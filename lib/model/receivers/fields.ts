@@ -70,6 +70,8 @@ export interface FieldSpec {
   readonly shorthand?: string;
   /** What the field expects, for messages, when the kind's own wording is not precise enough. @default - from the kind */
   readonly expect?: string;
+  /** For an object field: YAML keys Alertmanager has inside it that the table leaves out (for "not supported"). */
+  readonly alertmanagerOnly?: readonly string[];
 }
 
 /** How one integration (`slack_configs`, …) is described. */
@@ -190,9 +192,9 @@ function checkValue(value: unknown, field: FieldSpec, where: string, at: string)
     if (field.shorthand !== undefined && typeof value === 'string') return;
     if (kind.list) {
       if (!Array.isArray(value)) throw invalid(where, at, value, 'a list of objects');
-      value.forEach((item, i) => checkFields(item, kind.list!, where, `${at}[${i}]`));
+      value.forEach((item, i) => checkFields(item, kind.list!, where, `${at}[${i}]`, field.alertmanagerOnly));
     } else {
-      checkFields(value, kind.object!, where, at);
+      checkFields(value, kind.object!, where, at, field.alertmanagerOnly);
     }
     return;
   }

@@ -5,7 +5,7 @@
 import { missing, needsNewerVersion } from '../errors';
 import { Secret } from '../secret';
 import { checkFields, FieldSpec, newestField } from './fields';
-import { checkHttpConfig, HTTP_CONFIG_FIELDS, HttpClientOptions, TLS_FIELDS, TlsOptions } from './http-config';
+import { checkHttpConfig, HTTP_CONFIG_FIELDS, HTTP_CONFIG_NOT_SUPPORTED, HttpClientOptions, TLS_FIELDS, TlsOptions } from './http-config';
 
 /**
  * Alertmanager-wide defaults (`global:` of alertmanager.yml). Each integration that leaves a field unset inherits it:
@@ -78,7 +78,7 @@ export interface AlertmanagerGlobal {
 
 /** The table of `global` (without `resolve_timeout`, which is `alertmanager.resolveTimeout`). */
 export const GLOBAL_FIELDS: readonly FieldSpec[] = [
-  { prop: 'httpConfig', key: 'http_config', kind: { object: HTTP_CONFIG_FIELDS } },
+  { prop: 'httpConfig', key: 'http_config', kind: { object: HTTP_CONFIG_FIELDS }, alertmanagerOnly: Object.keys(HTTP_CONFIG_NOT_SUPPORTED) },
   { prop: 'smtpFrom', key: 'smtp_from', kind: 'string' },
   { prop: 'smtpHello', key: 'smtp_hello', kind: 'string' },
   { prop: 'smtpSmarthost', key: 'smtp_smarthost', kind: 'string' },

@@ -234,6 +234,7 @@ export const SNS: IntegrationSpec = {
     {
       prop: 'sigv4',
       key: 'sigv4',
+      alertmanagerOnly: ['access_key', 'secret_key'],
       kind: {
         object: [
           { prop: 'region', key: 'region', kind: 'string' },
