@@ -5,13 +5,19 @@
 import { parseMailAddressList } from '../../model/email-address';
 import { MonitoringConfigError, showValue } from '../../model/errors';
 import { AlertmanagerGlobal, Receiver } from '../../model/receivers';
+import { durationOf } from '../../model/receivers/fields';
 import { withGlobal } from '../../model/receivers/global';
 import { integrationSpec } from '../../model/receivers/specs';
 import type {
   ContactPointConfig,
   ContactPointDiscord,
+  ContactPointJira,
+  ContactPointPushover,
   ContactPointSns,
   ContactPointTelegram,
+  ContactPointVictorops,
+  ContactPointWebex,
+  ContactPointWecom,
   ContactPointEmail,
   ContactPointOpsgenie,
   ContactPointPagerduty,
@@ -24,20 +30,20 @@ import { leftOutWarning } from './messages';
 import { SecretVariables } from './secrets';
 
 /**
- * Integrations with no `grafana_contact_point` block to map to, and what to do instead. Grafana has blocks for
- * VictorOps, Pushover, Webex, WeCom and Jira (terraform-provider-grafana v4.45.1 docs/resources/contact_point.md),
- * but the receiver fields do not map one to one and the bindings here do not write them yet.
+ * Integrations with no `grafana_contact_point` block (terraform-provider-grafana v4.45.1 docs/resources/contact_point.md
+ * lists 22 blocks; none is for these), and what to do instead.
  */
 const NO_GRAFANA_BLOCK: Readonly<Record<string, string>> = {
   mattermost: 'Grafana has no Mattermost contact point: use Receiver.slack with the Mattermost incoming-webhook URL (Mattermost accepts Slack payloads) or a webhook',
   rocketchat: 'Grafana has no Rocket.Chat contact point: use a Rocket.Chat incoming webhook through Receiver.webhook',
   incidentio: "Grafana has no incident.io contact point: use incident.io's Alertmanager-compatible HTTP source through Receiver.webhook with its URL as a Secret",
-  victorops: 'not mapped to Grafana\'s `victorops` block by cdktf-monitoring yet: use Receiver.webhook with the VictorOps REST endpoint URL as a Secret',
-  pushover: 'not mapped to Grafana\'s `pushover` block by cdktf-monitoring yet: deliver through a webhook bridge',
-  webex: 'not mapped to Grafana\'s `webex` block by cdktf-monitoring yet: deliver through a webhook bridge',
-  wechat: 'not mapped to Grafana\'s `wecom` block by cdktf-monitoring yet: deliver through a webhook bridge',
-  jira: 'not mapped to Grafana\'s `jira` block by cdktf-monitoring yet: deliver through a webhook bridge',
 };
+
+/** Splunk On-Call's REST endpoint, Alertmanager's default `victorops_api_url` (config/config.go v0.34.0). */
+const VICTOROPS_API_URL = 'https://alert.victorops.com/integrations/generic/20131114/alert/';
+
+/** Whole seconds of a duration option, for Grafana's numeric `retry`/`expire`. */
+const seconds = (value: unknown) => (value === undefined ? undefined : Math.round(durationOf(value).toMilliseconds() / 1000));
 
 /** The options each integration's Grafana block takes; any other option set is left out with a warning. */
 const MAPPED: Readonly<Record<string, readonly string[]>> = {
@@ -50,6 +56,11 @@ const MAPPED: Readonly<Record<string, readonly string[]>> = {
   discord: ['sendResolved', 'webhookUrl', 'title', 'message', 'avatarUrl'],
   telegram: ['sendResolved', 'botToken', 'chatId', 'chatIdFile', 'messageThreadId', 'message', 'parseMode', 'disableNotifications'],
   sns: ['sendResolved', 'topicArn', 'phoneNumber', 'targetArn', 'sigv4', 'subject', 'message'],
+  victorops: ['sendResolved', 'apiKey', 'apiUrl', 'routingKey', 'messageType', 'entityDisplayName', 'stateMessage'],
+  pushover: ['sendResolved', 'token', 'userKey', 'title', 'message', 'device', 'sound', 'priority', 'retry', 'expire'],
+  webex: ['sendResolved', 'roomId', 'httpConfig', 'apiUrl', 'message'],
+  wechat: ['sendResolved', 'corpId', 'apiSecret', 'agentId', 'toUser', 'message', 'messageType'],
+  jira: ['sendResolved', 'apiUrl', 'project', 'issueType', 'summary', 'description', 'labels', 'priority', 'reopenTransition', 'resolveTransition', 'wontFixResolution', 'reopenDuration', 'fields', 'httpConfig'],
 };
 
 /** The contact point of a receiver, plus warnings about settings Grafana has no place for. */
@@ -78,6 +89,11 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
   const discord: ContactPointDiscord[] = [];
   const telegram: ContactPointTelegram[] = [];
   const sns: ContactPointSns[] = [];
+  const victorops: ContactPointVictorops[] = [];
+  const pushover: ContactPointPushover[] = [];
+  const webex: ContactPointWebex[] = [];
+  const wecom: ContactPointWecom[] = [];
+  const jira: ContactPointJira[] = [];
   for (const declared of receiver.integrations) {
     // The values Alertmanager would use once `global` is applied: Grafana has no global section.
     const integration = withGlobal(declared, global);
@@ -232,9 +248,93 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
         });
         break;
       }
+      case 'victorops': {
+        const o = integration.options;
+        // Grafana takes the whole REST endpoint URL: <api_url><api_key>/<routing_key>, as Alertmanager builds it.
+        victorops.push({
+          url: `${o.apiUrl ?? VICTOROPS_API_URL}${secrets.value(o.apiKey, here, 'apiKey')}/${o.routingKey}`,
+          messageType: o.messageType,
+          title: text(o.entityDisplayName),
+          description: text(o.stateMessage),
+          disableResolveMessage,
+        });
+        break;
+      }
+      case 'pushover': {
+        const o = integration.options;
+        const priority = o.priority !== undefined && /^-?[0-2]$/.test(o.priority) ? Number(o.priority) : undefined;
+        if (o.priority !== undefined && priority === undefined) warnings.push(leftOutWarning(here, 'priority', "Grafana's pushover block takes a number from -2 to 2, not a template"));
+        pushover.push({
+          apiToken: secrets.value(o.token, here, 'token'),
+          userKey: secrets.value(o.userKey, here, 'userKey'),
+          title: text(o.title),
+          message: text(o.message),
+          device: o.device,
+          sound: o.sound,
+          priority,
+          retry: seconds(o.retry),
+          expire: seconds(o.expire),
+          disableResolveMessage,
+        });
+        break;
+      }
+      case 'webex': {
+        const o = integration.options;
+        webex.push({
+          roomId: o.roomId,
+          token: secrets.value(o.httpConfig?.authorization?.credentials, here, 'httpConfig.authorization.credentials'),
+          apiUrl: o.apiUrl,
+          message: text(o.message),
+          disableResolveMessage,
+        });
+        break;
+      }
+      case 'wechat': {
+        const o = integration.options;
+        wecom.push({
+          corpId: o.corpId,
+          secret: secrets.value(o.apiSecret, here, 'apiSecret'),
+          agentId: o.agentId,
+          toUser: o.toUser,
+          message: text(o.message),
+          msgType: o.messageType,
+          disableResolveMessage,
+        });
+        break;
+      }
+      case 'jira': {
+        const o = integration.options;
+        const template = (field: typeof o.summary) => (typeof field === 'string' ? field : field?.template);
+        const fields = Object.entries(o.fields ?? {}).filter(([, v]) => typeof v === 'string') as [string, string][];
+        if (fields.length < Object.keys(o.fields ?? {}).length) warnings.push(leftOutWarning(here, 'fields', "Grafana's jira block takes string field values only"));
+        const basic = o.httpConfig?.basicAuth;
+        jira.push({
+          apiUrl: o.apiUrl!,
+          project: o.project,
+          issueType: o.issueType,
+          summary: text(template(o.summary)),
+          description: text(template(o.description)),
+          labels: o.labels ? [...o.labels] : undefined,
+          priority: text(o.priority),
+          reopenTransition: o.reopenTransition,
+          resolveTransition: o.resolveTransition,
+          wontFixResolution: o.wontFixResolution,
+          reopenDuration: o.reopenDuration === undefined ? undefined : durationOf(o.reopenDuration).toPrometheus(),
+          fields: fields.length > 0 ? Object.fromEntries(fields) : undefined,
+          user: basic?.username,
+          password: basic ? secrets.value(basic.password, here, 'httpConfig.basicAuth.password') : undefined,
+          apiToken: secrets.optional(o.httpConfig?.authorization?.credentials, here, 'httpConfig.authorization.credentials'),
+          disableResolveMessage,
+        });
+        break;
+      }
       default: {
         const type = (integration as { type: string }).type;
-        throw new MonitoringConfigError(here, 'type', `got ${showValue(type)}, expected an integration Grafana can deliver (email, slack, pagerduty, webhook, opsgenie, msteams, discord, telegram, sns); ${NO_GRAFANA_BLOCK[type] ?? 'deliver it through a webhook'}`);
+        throw new MonitoringConfigError(
+          here,
+          'type',
+          `got ${showValue(type)}, expected an integration Grafana has a contact point for (email, slack, pagerduty, webhook, opsgenie, msteams, discord, telegram, sns, victorops, pushover, webex, wechat as wecom, jira); ${NO_GRAFANA_BLOCK[type] ?? 'deliver it through a webhook'}`,
+        );
       }
     }
   }
@@ -250,6 +350,11 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
       discord: discord.length > 0 ? discord : undefined,
       telegram: telegram.length > 0 ? telegram : undefined,
       sns: sns.length > 0 ? sns : undefined,
+      victorops: victorops.length > 0 ? victorops : undefined,
+      pushover: pushover.length > 0 ? pushover : undefined,
+      webex: webex.length > 0 ? webex : undefined,
+      wecom: wecom.length > 0 ? wecom : undefined,
+      jira: jira.length > 0 ? jira : undefined,
     },
     warnings,
   };
