@@ -104,11 +104,12 @@ export interface HttpClientOptions extends ProxyOptions {
 
 const TLS_VERSIONS = ['TLS10', 'TLS11', 'TLS12', 'TLS13'];
 
-/** `tls_config`. */
+/** `tls_config`. Versions of prometheus/common's fields: the Alertmanager that first required that common release. */
 export const TLS_FIELDS: readonly FieldSpec[] = [
-  { prop: 'ca', key: 'ca', kind: 'string' },
+  // Inline `ca`/`cert`: prometheus/common v0.44.0, first required by Alertmanager v0.26.0.
+  { prop: 'ca', key: 'ca', kind: 'string', minor: 26 },
   { prop: 'caFile', key: 'ca_file', kind: 'string' },
-  { prop: 'cert', key: 'cert', kind: 'string' },
+  { prop: 'cert', key: 'cert', kind: 'string', minor: 26 },
   { prop: 'certFile', key: 'cert_file', kind: 'string' },
   { prop: 'key', key: 'key', kind: 'secret' },
   { prop: 'serverName', key: 'server_name', kind: 'string' },
@@ -119,8 +120,9 @@ export const TLS_FIELDS: readonly FieldSpec[] = [
 
 const PROXY_FIELDS: readonly FieldSpec[] = [
   { prop: 'proxyUrl', key: 'proxy_url', kind: 'url' },
-  { prop: 'noProxy', key: 'no_proxy', kind: 'string' },
-  { prop: 'proxyFromEnvironment', key: 'proxy_from_environment', kind: 'boolean' },
+  // prometheus/common v0.44.0 (Alertmanager v0.26.0).
+  { prop: 'noProxy', key: 'no_proxy', kind: 'string', minor: 26 },
+  { prop: 'proxyFromEnvironment', key: 'proxy_from_environment', kind: 'boolean', minor: 26 },
 ];
 
 const JWT_MINOR = 30; // prometheus/common v0.67.4, first required by Alertmanager v0.30.0
@@ -133,7 +135,7 @@ export const HTTP_CONFIG_FIELDS: readonly FieldSpec[] = [
     kind: {
       object: [
         { prop: 'username', key: 'username', kind: 'string' },
-        { prop: 'usernameFile', key: 'username_file', kind: 'string' },
+        { prop: 'usernameFile', key: 'username_file', kind: 'string', minor: 27 }, // prometheus/common v0.46.0
         { prop: 'password', key: 'password', kind: 'secret' },
       ],
     },

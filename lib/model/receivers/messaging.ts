@@ -122,9 +122,9 @@ export interface SigV4Options {
   readonly roleArn?: string;
   /** External id of the role (Alertmanager 0.34+). @default - none */
   readonly externalId?: string;
-  /** Use the FIPS STS endpoint. @default false */
+  /** Use the FIPS STS endpoint (Alertmanager 0.29+). @default false */
   readonly useFipsStsEndpoint?: boolean;
-  /** Service name to sign for. @default "sns" */
+  /** Service name to sign for (Alertmanager 0.29+). @default "sns" */
   readonly serviceName?: string;
 }
 
@@ -241,8 +241,9 @@ export const SNS: IntegrationSpec = {
           { prop: 'profile', key: 'profile', kind: 'string' },
           { prop: 'roleArn', key: 'role_arn', kind: 'string' },
           { prop: 'externalId', key: 'external_id', kind: 'string', minor: 34 },
-          { prop: 'useFipsStsEndpoint', key: 'use_fips_sts_endpoint', kind: 'boolean' },
-          { prop: 'serviceName', key: 'service_name', kind: 'string' },
+          // prometheus/sigv4 v0.2.1, first required by Alertmanager v0.29.0 (0.28 used common/sigv4 v0.1.0).
+          { prop: 'useFipsStsEndpoint', key: 'use_fips_sts_endpoint', kind: 'boolean', minor: 29 },
+          { prop: 'serviceName', key: 'service_name', kind: 'string', minor: 29 },
         ],
       },
     },
