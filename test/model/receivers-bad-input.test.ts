@@ -1,6 +1,7 @@
 import { AlertRouting, Receiver, Secret } from '../../lib';
 import { importAlertmanagerConfig } from '../../lib/import';
 import { Integration } from '../../lib/model/receivers';
+import { withGlobal } from '../../lib/model/receivers/global';
 import { messageOf } from '../helpers/errors';
 import { dockerEnvironment } from '../helpers/stacks';
 
@@ -165,5 +166,16 @@ describe('global: inherited by each integration as Alertmanager does', () => {
     expect(messageOf(() => AlertRouting.fromAlertmanagerConfig(other.monitoring, 'imported', yaml.replace('5m', '10m')))).toContain(
       "global.resolve_timeout: got \"10m\", expected the environment's resolve timeout (5m): it applies to the whole Alertmanager, so set MonitoringStack alertmanager.resolveTimeout: '10m'",
     );
+  });
+});
+
+describe('withGlobal: what Alertmanager inherits, and what it does not', () => {
+  const global = { httpConfig: { proxyUrl: 'http://proxy:3128' }, smtpSmarthost: 'smtp.example.com:587', slackApiUrl: s('slack') };
+  test('own values win; email takes no http_config; a webhook with auth has an http_config of its own', () => {
+    expect(withGlobal(Receiver.integration.email({ to: 'a@example.com', smarthost: 'other:25' }), global).options).toEqual({ to: 'a@example.com', smarthost: 'other:25' });
+    expect(withGlobal(Receiver.integration.webhook({ url: 'http://h/', auth: { bearerToken: s('t') } }), global).options).not.toHaveProperty('httpConfig');
+    expect(withGlobal(Receiver.integration.webhook({ url: 'http://h/' }), global).options).toHaveProperty('httpConfig', global.httpConfig);
+    expect(withGlobal(Receiver.integration.slack({ appToken: s('bot') }), global).options).toEqual({ appToken: s('bot'), httpConfig: global.httpConfig });
+    expect(withGlobal(Receiver.integration.slack({}), global).options).toEqual({ apiUrl: s('slack'), httpConfig: global.httpConfig });
   });
 });

@@ -187,7 +187,9 @@ export function withGlobal<T extends { readonly type: string; readonly options: 
     if (own.appToken !== undefined && own.apiUrl === undefined) delete options.apiUrl;
     if (options.apiUrl !== undefined && options.appToken !== undefined && own.apiUrl === undefined && own.appToken === undefined) delete options.appToken;
   }
-  if (integration.type !== 'email' && options.httpConfig === undefined && global.httpConfig !== undefined) options.httpConfig = global.httpConfig;
+  // A webhook's `auth` is rendered as its http_config, so it has one of its own and inherits none.
+  const ownHttp = options.httpConfig !== undefined || (integration.type === 'webhook' && options.auth !== undefined);
+  if (integration.type !== 'email' && !ownHttp && global.httpConfig !== undefined) options.httpConfig = global.httpConfig;
   return { ...integration, options };
 }
 
