@@ -50,7 +50,7 @@ const MAPPED: Readonly<Record<string, readonly string[]>> = {
   email: ['sendResolved', 'to', 'from', 'smarthost', 'authUsername', 'requireTls', 'subject', 'text'],
   slack: ['sendResolved', 'apiUrl', 'appToken', 'appUrl', 'channel', 'title', 'text', 'username', 'iconEmoji', 'iconUrl', 'color'],
   pagerduty: ['sendResolved', 'routingKey', 'severity', 'description', 'class', 'component', 'group', 'source', 'client', 'clientUrl', 'url', 'details'],
-  webhook: ['sendResolved', 'url', 'maxAlerts', 'auth'],
+  webhook: ['sendResolved', 'url', 'maxAlerts', 'auth', 'httpConfig'],
   opsgenie: ['sendResolved', 'apiKey', 'apiUrl', 'message', 'description', 'responders', 'priority', 'tags'],
   msteams: ['sendResolved', 'webhookUrl', 'title', 'text'],
   discord: ['sendResolved', 'webhookUrl', 'title', 'message', 'avatarUrl'],
@@ -166,13 +166,46 @@ export function contactPointFor(receiver: Receiver, declaredBy: string, secrets:
       case 'webhook': {
         const o = integration.options;
         const auth = o.auth;
+        const http = o.httpConfig;
+        // The webhook's http_config as far as Grafana's webhook block has places for it: one credential, OAuth2
+        // (with its proxy and inline TLS), and the connection's TLS verification.
+        const oauth2 = http?.oauth2;
+        const leftOut = Object.keys(http ?? {}).filter((k) => !['authorization', 'basicAuth', 'oauth2', 'tlsConfig'].includes(k));
+        leftOut.push(...Object.keys(http?.tlsConfig ?? {}).filter((k) => k !== 'insecureSkipVerify').map((k) => `tlsConfig.${k}`));
+        const oauth2Mapped = ['clientId', 'clientSecret', 'tokenUrl', 'scopes', 'endpointParams', 'proxyUrl', 'noProxy', 'proxyFromEnvironment', 'tlsConfig'];
+        leftOut.push(...Object.keys(http?.oauth2 ?? {}).filter((k) => !oauth2Mapped.includes(k)).map((k) => `oauth2.${k}`));
+        leftOut.push(...Object.keys(http?.oauth2?.tlsConfig ?? {}).filter((k) => !['ca', 'cert', 'insecureSkipVerify'].includes(k)).map((k) => `oauth2.tlsConfig.${k}`));
+        leftOut.forEach((k) => warnings.push(leftOutWarning(here, `httpConfig.${k}`, "Grafana's webhook block has no such setting")));
+        const bearer = auth?.bearerToken ?? http?.authorization?.credentials;
+        const basic = auth?.password !== undefined ? { username: auth.username, password: auth.password } : http?.basicAuth;
         webhook.push({
           url: typeof o.url === 'string' ? o.url : secrets.value(o.url, here, 'url'),
           maxAlerts: o.maxAlerts === undefined || o.maxAlerts === 0 ? undefined : o.maxAlerts,
-          authorizationScheme: auth?.bearerToken !== undefined ? 'Bearer' : undefined,
-          authorizationCredentials: secrets.optional(auth?.bearerToken, here, 'auth.bearerToken'),
-          basicAuthUser: auth?.username,
-          basicAuthPassword: auth?.username !== undefined ? secrets.value(auth.password, here, 'auth.password') : undefined,
+          authorizationScheme: bearer !== undefined ? (http?.authorization?.type ?? 'Bearer') : undefined,
+          authorizationCredentials: secrets.optional(bearer, here, auth?.bearerToken ? 'auth.bearerToken' : 'httpConfig.authorization.credentials'),
+          basicAuthUser: basic?.username,
+          basicAuthPassword: basic !== undefined ? secrets.value(basic.password, here, auth?.password ? 'auth.password' : 'httpConfig.basicAuth.password') : undefined,
+          tlsConfig: http?.tlsConfig?.insecureSkipVerify !== undefined ? { insecureSkipVerify: String(http.tlsConfig.insecureSkipVerify) } : undefined,
+          httpConfig:
+            oauth2 === undefined
+              ? undefined
+              : {
+                  oauth2: {
+                    clientId: oauth2.clientId,
+                    clientSecret: secrets.value(oauth2.clientSecret, here, 'httpConfig.oauth2.clientSecret'),
+                    tokenUrl: oauth2.tokenUrl,
+                    scopes: oauth2.scopes ? [...oauth2.scopes] : undefined,
+                    endpointParams: oauth2.endpointParams ? { ...oauth2.endpointParams } : undefined,
+                    proxyConfig:
+                      oauth2.proxyUrl ?? oauth2.noProxy ?? oauth2.proxyFromEnvironment
+                        ? { proxyUrl: oauth2.proxyUrl, noProxy: oauth2.noProxy, proxyFromEnvironment: oauth2.proxyFromEnvironment }
+                        : undefined,
+                    tlsConfig:
+                      oauth2.tlsConfig === undefined
+                        ? undefined
+                        : { caCertificate: oauth2.tlsConfig.ca, clientCertificate: oauth2.tlsConfig.cert, insecureSkipVerify: oauth2.tlsConfig.insecureSkipVerify },
+                  },
+                },
           disableResolveMessage,
         });
         break;

@@ -62,6 +62,34 @@ describe('Grafana contact points from the receiver model: the matching block per
     ]);
   });
 
+  test('a webhook\'s httpConfig: credentials, OAuth2 and TLS verification map to the webhook block; the rest is warned about', () => {
+    const { config, warnings } = plan(
+      Receiver.webhook('hook', {
+        url: 'https://hook.example.com/',
+        httpConfig: {
+          oauth2: { clientId: 'c', clientSecret: v('oauth'), tokenUrl: 'https://auth.example.com/t', scopes: ['a'], proxyUrl: 'http://p:3128' },
+          tlsConfig: { insecureSkipVerify: true, caFile: '/etc/ca.pem' },
+          followRedirects: false,
+        },
+      }),
+    );
+    expect(config.webhook).toEqual([
+      {
+        url: 'https://hook.example.com/',
+        tlsConfig: { insecureSkipVerify: 'true' },
+        httpConfig: { oauth2: { clientId: 'c', clientSecret: '${var.oauth}', tokenUrl: 'https://auth.example.com/t', scopes: ['a'], proxyConfig: { proxyUrl: 'http://p:3128' } } },
+        disableResolveMessage: false,
+      },
+    ]);
+    expect(warnings).toEqual([
+      `${WHERE}, receiver hook, webhook: httpConfig.followRedirects left out in Grafana: Grafana's webhook block has no such setting`,
+      `${WHERE}, receiver hook, webhook: httpConfig.tlsConfig.caFile left out in Grafana: Grafana's webhook block has no such setting`,
+    ]);
+    expect(plan(Receiver.webhook('b', { url: 'https://h.example.com/', httpConfig: { basicAuth: { username: 'u', password: v('p') } } })).config.webhook).toMatchObject([
+      { basicAuthUser: 'u', basicAuthPassword: '${var.p}' },
+    ]);
+  });
+
   test('what Grafana has no block for is refused by name, with the way out', () => {
     expect(messageOf(() => plan(Receiver.mattermost('mm', { webhookUrl: v('mm') })))).toBe(
       `${WHERE}, receiver mm, mattermost, type: got "mattermost", expected an integration Grafana has a contact point for (email, slack, pagerduty, webhook, opsgenie, msteams, discord, telegram, sns, victorops, pushover, webex, wechat as wecom, jira); ` +
