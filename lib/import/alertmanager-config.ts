@@ -8,6 +8,7 @@ import { importReceivers } from './alertmanager-receivers';
 import { importInhibitRules, importRootRoute, importTimeIntervals } from './alertmanager-routes';
 import { newestField } from '../model/receivers/fields';
 import { GLOBAL_FIELDS } from '../model/receivers/global';
+import { unsupportedField } from './messages';
 import { optional } from './shared';
 import { parseSource } from './yaml-source';
 
@@ -47,6 +48,12 @@ export interface ImportedAlertmanagerConfig {
 
 const TOP_KEYS = ['global', 'route', 'receivers', 'inhibit_rules', 'time_intervals', 'mute_time_intervals', 'templates'];
 
+/** Top-level keys Alertmanager has (config/config.go v0.34.0) that the library does not take, with the reason. */
+const TOP_NOT_SUPPORTED: Readonly<Record<string, string>> = {
+  tracing: "Alertmanager's own tracing (0.30+) is not configured by cdktf-monitoring; remove it, or keep it in a file you manage",
+  event_recorder: 'the event recorder (0.33+, behind a feature flag) is not configured by cdktf-monitoring',
+};
+
 /**
  * Imports an alertmanager.yml as typed routing: receivers, the route tree, inhibit rules and time intervals.
  *
@@ -65,6 +72,11 @@ export function importAlertmanagerConfig(yamlText: string, where: string, option
   const top = parseSource(yamlText, where);
   if (top.isNull) throw missing(top.where, 'route', 'an Alertmanager configuration with `route:` and `receivers:`');
   const file = top.map('an Alertmanager configuration: a map with `route:` and `receivers:`');
+  for (const [key, reason] of Object.entries(TOP_NOT_SUPPORTED)) {
+    if (!file.has(key)) continue;
+    const at = file.keyOf(key);
+    throw unsupportedField(at.where, at.field, 'an Alertmanager configuration', key, TOP_KEYS, reason);
+  }
   file.checkKeys('an Alertmanager configuration', TOP_KEYS);
   const global = importAlertmanagerGlobal(file.opt('global'));
   const timeIntervals = importTimeIntervals([file.opt('time_intervals'), file.opt('mute_time_intervals')]);

@@ -129,3 +129,12 @@ function isScalarNode(node: SourceNode): boolean {
   const v = node.toJS();
   return v === null || typeof v !== 'object';
 }
+
+/** Refuses the first key of `map` that Alertmanager has but the library does not take, with its reason. */
+export function refuseNotSupported(map: SourceMap, owner: string, supported: readonly string[], notSupported: Readonly<Record<string, string>>): void {
+  for (const [key, reason] of Object.entries(notSupported)) {
+    if (!map.has(key)) continue;
+    const at = map.keyOf(key);
+    throw unsupportedField(at.where, at.field, owner, key, supported, reason);
+  }
+}

@@ -4,6 +4,7 @@ import { GLOBAL_FIELDS, missingInherited } from '../model/receivers/global';
 import { AlertmanagerGlobal, Integration, Receiver } from '../model/receivers';
 import { integrationSpec, INTEGRATIONS_NOT_SUPPORTED } from '../model/receivers/specs';
 import { importIntegration, INTEGRATION_KEYS } from './alertmanager-integrations';
+import { refuseNotSupported } from './alertmanager-fields';
 import { unsupportedIntegration } from './messages';
 import { SourceNode } from './yaml-source';
 
@@ -35,6 +36,9 @@ export function importReceivers(node: SourceNode | undefined, global: Alertmanag
         throw unsupportedIntegration(at.where, at.field, key, INTEGRATION_KEYS, INTEGRATIONS_NOT_SUPPORTED[key]);
       }
     }
+    refuseNotSupported(map, 'a receiver', ['name', ...INTEGRATION_KEYS], {
+      labels: 'receiver labels (Alertmanager 0.33+, for filtering in its API) are not modelled: remove them; routing does not use them',
+    });
     map.checkKeys('a receiver', ['name', ...INTEGRATION_KEYS]);
     for (const key of map.keys().filter((k) => k !== 'name')) {
       // File order, so the first error reported is the first in the file.
