@@ -3,6 +3,8 @@ import { describeConstruct, invalid } from '../model/errors';
 import { importAlertmanagerConfig, ImportAlertmanagerOptions } from '../import/alertmanager-config';
 import { checkNotificationTemplateFile } from '../model/go-template-check';
 import { Receiver } from '../model/receivers';
+import { withGlobal } from '../model/receivers/global';
+import { Duration } from '../model/duration';
 import {
   buildInhibitRule,
   buildRootRoute,
@@ -69,7 +71,21 @@ export class AlertRouting extends Construct {
   public static fromAlertmanagerConfig(scope: Construct, id: string, yamlText: string, options: ImportAlertmanagerOptions & { readonly source?: string } = {}): AlertRouting {
     const where = `${describeConstruct('AlertRouting', `${scope.node.path}/${id}`)} from ${options.source ?? 'alertmanager.yml'}`;
     const imported = importAlertmanagerConfig(yamlText, where, options);
-    return new AlertRouting(scope, id, imported);
+    // Nothing of `global` is dropped: the integration defaults are applied to each integration as Alertmanager
+    // applies them, and the Alertmanager-wide resolve_timeout must match the environment's.
+    const environment = MonitoringStack.of(scope, 'AlertRouting').model;
+    const fileTimeout = imported.settings.resolveTimeout as Duration | undefined;
+    if (fileTimeout !== undefined && !(environment.resolveTimeout ?? Duration.minutes(5)).equals(fileTimeout)) {
+      throw invalid(
+        where,
+        'global.resolve_timeout',
+        fileTimeout.toPrometheus(),
+        `the environment's resolve timeout (${(environment.resolveTimeout ?? Duration.minutes(5)).toPrometheus()}): it applies to the whole Alertmanager, so set MonitoringStack alertmanager.resolveTimeout: '${fileTimeout.toPrometheus()}', or import with importAlertmanagerConfig and pass its settings as the MonitoringStack's alertmanager prop`,
+      );
+    }
+    const fileGlobal = imported.settings.global;
+    const receivers = fileGlobal === undefined ? imported.receivers : imported.receivers.map((r) => (r.discards ? r : Receiver.of(r.name, r.integrations.map((i) => withGlobal(i, fileGlobal)))));
+    return new AlertRouting(scope, id, { ...imported, receivers });
   }
 
   private readonly monitoring: MonitoringStack;
@@ -164,9 +180,11 @@ export class AlertRouting extends Construct {
       throw invalid(this.where, 'receivers', receiver, 'a Receiver such as Receiver.webhook("name", { url })');
     }
     checkValueObjects(receiver, this.where, `receivers[${this.declaration.receivers.length}]`);
-    receiver.validate(this.where);
+    // With the environment's `global`: an email without smarthost is fine when global has one, as in Alertmanager.
+    receiver.validate(this.where, this.monitoring.model.alertmanagerGlobal ?? {});
     this.declaration.receivers.push(receiver);
-    const model = { route: { matchers: [], routes: [], declaredBy: this.where }, receivers: [receiver], inhibitRules: [] };
+    // The secrets of `global` too, which the receiver may inherit (requested once per file path by the targets).
+    const model = { route: { matchers: [], routes: [], declaredBy: this.where }, receivers: [receiver], inhibitRules: [], global: this.monitoring.model.alertmanagerGlobal };
     for (const secret of alertmanagerSecrets(model)) this.monitoring.requireSecret(secret, 'alertmanager', this.where);
     this.monitoring.model.touch();
   }

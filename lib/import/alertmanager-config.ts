@@ -6,6 +6,9 @@ import { TimeIntervalOptions } from '../model/time-intervals';
 import { importAlertmanagerGlobal } from './alertmanager-global';
 import { importReceivers } from './alertmanager-receivers';
 import { importInhibitRules, importRootRoute, importTimeIntervals } from './alertmanager-routes';
+import { newestField } from '../model/receivers/fields';
+import { GLOBAL_FIELDS } from '../model/receivers/global';
+import { unsupportedField } from './messages';
 import { optional } from './shared';
 import { parseSource } from './yaml-source';
 
@@ -35,20 +38,31 @@ export interface ImportedAlertmanagerConfig {
   readonly timeIntervals: TimeIntervalOptions[];
   /** The templates given in {@link ImportAlertmanagerOptions.templates}, when the file lists templates. @default - none */
   readonly templates?: Readonly<Record<string, string>>;
-  /** `global.resolve_timeout`, and version "0.28" when a receiver needs it (Teams Workflows). */
+  /**
+   * `global.resolve_timeout`, the rest of `global` (the defaults the integrations inherit, as `global`), and the
+   * version ("0.<minor>") when a receiver or `global` needs an Alertmanager newer than 0.27. Pass it as the
+   * MonitoringStack's `alertmanager` prop; {@link AlertRouting.fromAlertmanagerConfig} applies it itself.
+   */
   readonly settings: AlertmanagerSettings;
 }
 
 const TOP_KEYS = ['global', 'route', 'receivers', 'inhibit_rules', 'time_intervals', 'mute_time_intervals', 'templates'];
 
+/** Top-level keys Alertmanager has (config/config.go v0.34.0) that the library does not take, with the reason. */
+const TOP_NOT_SUPPORTED: Readonly<Record<string, string>> = {
+  tracing: "Alertmanager's own tracing (0.30+) is not configured by cdktf-monitoring; remove it, or keep it in a file you manage",
+  event_recorder: 'the event recorder (0.33+, behind a feature flag) is not configured by cdktf-monitoring',
+};
+
 /**
  * Imports an alertmanager.yml as typed routing: receivers, the route tree, inhibit rules and time intervals.
  *
  * Secrets must come from files: `*_file` fields become `Secret.fromFile(path)`; a literal `api_url`, `routing_key`,
- * `service_key`, `auth_password`, `api_key` or HTTP password is refused. Fields Alertmanager does not have (the
- * seeds' `subject:`/`body:` on email), routes to undeclared receivers and integrations the library has no receiver
- * for are refused with an error that names the file position and the field. The `global` SMTP, Slack and Opsgenie
- * defaults are applied to each integration, as Alertmanager does.
+ * `service_key`, `auth_password`, `api_key` or HTTP password is refused. Every integration and field of Alertmanager
+ * 0.34/0.35 is read; fields Alertmanager does not have (the seeds' `subject:`/`body:` on email) get "did you mean",
+ * the few it has that the library does not take get "not supported by cdktf-monitoring" with the reason, and routes
+ * to undeclared receivers are refused, each with the file position and the field. `global` is returned whole in
+ * `settings.global`; the integrations keep only what the file sets on them, and inherit the rest from it.
  *
  * @param yamlText the alertmanager.yml content
  * @param where the name the file is reported under in errors, e.g. `alertmanager.yml`
@@ -58,10 +72,17 @@ export function importAlertmanagerConfig(yamlText: string, where: string, option
   const top = parseSource(yamlText, where);
   if (top.isNull) throw missing(top.where, 'route', 'an Alertmanager configuration with `route:` and `receivers:`');
   const file = top.map('an Alertmanager configuration: a map with `route:` and `receivers:`');
+  for (const [key, reason] of Object.entries(TOP_NOT_SUPPORTED)) {
+    if (!file.has(key)) continue;
+    const at = file.keyOf(key);
+    throw unsupportedField(at.where, at.field, 'an Alertmanager configuration', key, TOP_KEYS, reason);
+  }
   file.checkKeys('an Alertmanager configuration', TOP_KEYS);
   const global = importAlertmanagerGlobal(file.opt('global'));
   const timeIntervals = importTimeIntervals([file.opt('time_intervals'), file.opt('mute_time_intervals')]);
-  const { receivers, needs028 } = importReceivers(file.opt('receivers'), global.defaults);
+  const { receivers, needsMinor } = importReceivers(file.opt('receivers'), global.global);
+  const globalMinor = global.global === undefined ? undefined : newestField(global.global, GLOBAL_FIELDS)?.minor;
+  const minor = Math.max(needsMinor, globalMinor ?? 0);
   const route = importRootRoute(file.req('route', 'a root route with `receiver:`'), {
     receivers: receivers.map((r) => r.name),
     timeIntervals: timeIntervals.map((t) => t.name),
@@ -82,7 +103,9 @@ export function importAlertmanagerConfig(yamlText: string, where: string, option
     ...optional('templates', listed.length > 0 ? options.templates : undefined),
     settings: {
       ...optional('resolveTimeout', global.resolveTimeout),
-      ...optional('version', needs028 ? ('0.28' as const) : undefined),
+      // The oldest Alertmanager that reads every field used, when newer than the oldest line the renderer targets.
+      ...optional('version', minor >= 28 ? (`0.${minor}` as const) : undefined),
+      ...optional('global', global.global),
     },
   };
 }

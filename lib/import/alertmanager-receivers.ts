@@ -1,35 +1,27 @@
-import { duplicate } from '../model/errors';
-import { Integration, Receiver } from '../model/receivers';
-import { IntegrationDefaults } from './alertmanager-global';
-import { importIntegration, INTEGRATIONS } from './alertmanager-integrations';
+import { integrationRequirement } from '../model/alertmanager-versions';
+import { duplicate, missing } from '../model/errors';
+import { GLOBAL_FIELDS, missingInherited } from '../model/receivers/global';
+import { AlertmanagerGlobal, Integration, Receiver } from '../model/receivers';
+import { integrationSpec, INTEGRATIONS_NOT_SUPPORTED } from '../model/receivers/specs';
+import { importIntegration, INTEGRATION_KEYS } from './alertmanager-integrations';
+import { refuseNotSupported } from './alertmanager-fields';
 import { unsupportedIntegration } from './messages';
 import { SourceNode } from './yaml-source';
 
-/** Integrations Alertmanager has that the library has no receiver for, with a hint where there is a way out. */
-const OTHER_INTEGRATIONS: Readonly<Record<string, string | undefined>> = {
-  victorops_configs: undefined,
-  pushover_configs: undefined,
-  sns_configs: undefined,
-  telegram_configs: undefined,
-  wechat_configs: undefined,
-  webex_configs: undefined,
-  discord_configs: undefined,
-  jira_configs: undefined,
-  rocketchat_configs: undefined,
-  msteams_configs: 'Office 365 connectors are retired: use `msteamsv2_configs` (Teams Workflows, Alertmanager 0.28)',
-};
-
-/** The imported receivers, and whether one of them needs Alertmanager 0.28. */
+/** The imported receivers, and the newest Alertmanager minor version one of them needs (0 when none). */
 export interface ImportedReceivers {
   readonly receivers: Receiver[];
-  readonly needs028: boolean;
+  readonly needsMinor: number;
 }
 
-/** Imports the `receivers:` list; each receiver is validated like typed input (`Receiver.validate`). */
-export function importReceivers(node: SourceNode | undefined, defaults: IntegrationDefaults): ImportedReceivers {
+/**
+ * Imports the `receivers:` list; each receiver is validated like typed input (`Receiver.validate`), with the file's
+ * `global` applied the way Alertmanager applies it.
+ */
+export function importReceivers(node: SourceNode | undefined, global: AlertmanagerGlobal | undefined): ImportedReceivers {
   const receivers: Receiver[] = [];
   const seen = new Map<string, string>();
-  let needs028 = false;
+  let needsMinor = 0;
   for (const item of node?.seq('a list of receivers') ?? []) {
     const bare = item.map('a receiver: a map with `name:` and integrations such as `email_configs:`');
     const name = bare.req('name', 'the receiver name').string('a receiver name');
@@ -37,24 +29,39 @@ export function importReceivers(node: SourceNode | undefined, defaults: Integrat
     if (first !== undefined) throw duplicate(bare.get('name')!.where, `${item.path}.name`, name, first);
     seen.set(name, item.path);
     const map = bare.named(`receiver ${name}`);
-    const supported = Object.keys(INTEGRATIONS);
     const integrations: Integration[] = [];
     for (const key of map.keys()) {
-      if (key in OTHER_INTEGRATIONS) {
+      if (key in INTEGRATIONS_NOT_SUPPORTED) {
         const at = map.keyOf(key);
-        throw unsupportedIntegration(at.where, at.field, key, supported, OTHER_INTEGRATIONS[key]);
+        throw unsupportedIntegration(at.where, at.field, key, INTEGRATION_KEYS, INTEGRATIONS_NOT_SUPPORTED[key]);
       }
     }
-    map.checkKeys('a receiver', ['name', ...supported]);
+    refuseNotSupported(map, 'a receiver', ['name', ...INTEGRATION_KEYS], {
+      labels: 'receiver labels (Alertmanager 0.33+, for filtering in its API) are not modelled: remove them; routing does not use them',
+    });
+    map.checkKeys('a receiver', ['name', ...INTEGRATION_KEYS]);
     for (const key of map.keys().filter((k) => k !== 'name')) {
       // File order, so the first error reported is the first in the file.
-      for (const config of map.opt(key)?.seq(`a list of ${key} entries`) ?? []) integrations.push(importIntegration(key, config, defaults));
-      if (key === 'msteamsv2_configs' && map.opt(key) !== undefined) needs028 = true;
+      for (const config of map.opt(key)?.seq(`a list of ${key} entries`) ?? []) {
+        const integration = importIntegration(key, config);
+        // Fields Alertmanager requires once `global` is applied, reported at the entry with the YAML names.
+        const lack = missingInherited(integration, global)[0];
+        if (lack) {
+          const spec = integrationSpec(integration.type)!;
+          const field = spec.fields.find((f) => f.prop === lack.prop)!;
+          const yamlKey = field.kind === 'secret' ? `${field.key}_file` : field.key;
+          const globalField = GLOBAL_FIELDS.find((f) => f.prop === lack.from)!;
+          const globalKey = globalField.kind === 'secret' ? `${globalField.key}_file` : globalField.key;
+          throw missing(config.where, `${config.path}.${yamlKey}`, `${lack.what}, here or as global \`${globalKey}\``);
+        }
+        needsMinor = Math.max(needsMinor, integrationRequirement(integration)?.minor ?? 0);
+        integrations.push(integration);
+      }
     }
     const receiver = integrations.length === 0 ? Receiver.discard(name) : Receiver.of(name, integrations);
     // The same validation as typed input.
-    receiver.validate(`${bare.node.where}, ${item.path}`);
+    receiver.validate(`${bare.node.where}, ${item.path}`, global ?? {});
     receivers.push(receiver);
   }
-  return { receivers, needs028 };
+  return { receivers, needsMinor };
 }

@@ -4,6 +4,7 @@ import { checkLabelName } from '../model/names';
 import { buildInhibitRule, buildRootRoute, InhibitRuleOptions, RootRouteOptions, RouteOptions, RouteTimingOptions } from '../model/routing';
 import { checkTimeInterval, TimeIntervalOptions, TimePeriod } from '../model/time-intervals';
 import { importMatchers } from './alertmanager-matchers';
+import { refuseNotSupported } from './alertmanager-fields';
 import { optional } from './shared';
 import { SourceMap, SourceNode } from './yaml-source';
 
@@ -17,12 +18,17 @@ const TIMING_KEYS = ['group_by', 'group_wait', 'group_interval', 'repeat_interva
 const ROOT_KEYS = ['receiver', ...TIMING_KEYS, 'routes'];
 const CHILD_KEYS = ['receiver', 'matchers', 'match', 'match_re', 'continue', ...TIMING_KEYS, 'routes', 'mute_time_intervals', 'active_time_intervals'];
 const ROOT_HINT = 'the root route takes every alert that no child route takes: move this into a child route under `routes:`';
+/** Route keys Alertmanager has (config/config.go v0.34.0) that the model does not take, with the reason. */
+const ROUTE_NOT_SUPPORTED: Readonly<Record<string, string>> = {
+  labels: 'route labels (Alertmanager 0.34+, templated labels added to the alert group) are not modelled by AlertRouting yet',
+};
 const INHIBIT_KEYS = ['source_matchers', 'target_matchers', 'source_match', 'target_match', 'source_match_re', 'target_match_re', 'equal'];
 
 /** Imports the root route; every receiver and time interval it names must be declared. */
 export function importRootRoute(node: SourceNode, refs: RouteReferences): RootRouteOptions {
   const map = node.map('the root route: a map with `receiver:`');
   const hints = { matchers: ROOT_HINT, match: ROOT_HINT, match_re: ROOT_HINT, continue: ROOT_HINT, mute_time_intervals: ROOT_HINT, active_time_intervals: ROOT_HINT };
+  refuseNotSupported(map, 'the root route', ROOT_KEYS, ROUTE_NOT_SUPPORTED);
   map.checkKeys('the root route', ROOT_KEYS, hints);
   const receiver = map.req('receiver', 'the name of the default receiver');
   const route: RootRouteOptions = {
@@ -43,6 +49,7 @@ function childRoutes(map: SourceMap, refs: RouteReferences): RouteOptions[] | un
 
 function importChildRoute(node: SourceNode, refs: RouteReferences): RouteOptions {
   const map = node.map('a route: a map with `matchers:` and `receiver:`');
+  refuseNotSupported(map, 'a route', CHILD_KEYS, ROUTE_NOT_SUPPORTED);
   map.checkKeys('a route', CHILD_KEYS);
   const receiver = map.opt('receiver');
   const matchers = importMatchers(map, ['matchers', 'match', 'match_re']);
@@ -95,6 +102,9 @@ function duration(map: SourceMap, key: string): Duration | undefined {
 export function importInhibitRules(node: SourceNode | undefined): InhibitRuleOptions[] {
   return (node?.seq('a list of inhibit rules') ?? []).map((item) => {
     const map = item.map('an inhibit rule: a map with `source_matchers:` and `target_matchers:`');
+    refuseNotSupported(map, 'an inhibit rule', INHIBIT_KEYS, {
+      name: 'inhibit rule names (Alertmanager 0.30+, shown in its events) are not modelled: the rule works the same without it; remove the name',
+    });
     map.checkKeys('an inhibit rule', INHIBIT_KEYS);
     const equal = map.opt('equal')?.seq('a list of label names').map((label) => {
       const name = label.string('a label name');

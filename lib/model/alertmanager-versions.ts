@@ -1,6 +1,8 @@
 import { invalid, needsNewerVersion } from './errors';
 import { Integration } from './receivers';
 import { Secret } from './secret';
+import { newestField } from './receivers/fields';
+import { integrationSpec } from './receivers/specs';
 
 /**
  * The oldest Alertmanager that must accept a rendered alertmanager.yml, as `"0.<minor>"` (e.g. `"0.28"`). Set it
@@ -32,18 +34,24 @@ export function alertmanagerMinor(version: AlertmanagerVersion): number {
   return Number(version.slice(2));
 }
 
-/** What an integration needs from Alertmanager beyond the oldest line, and why (from Alertmanager's CHANGELOG). */
-export function integrationRequirement(integration: Integration): { readonly minor: number; readonly feature: string } | undefined {
-  switch (integration.type) {
-    case 'msteams':
-      return { minor: 28, feature: 'Teams Workflows webhooks (msteamsv2_configs) came in Alertmanager 0.28.0' };
-    case 'webhook':
-      return integration.options.url instanceof Secret
-        ? { minor: 28, feature: 'a webhook URL read from a file (url_file) came in 0.26.0 and stopped crashing Alertmanager in 0.28.0' }
-        : undefined;
-    default:
-      return undefined;
+/**
+ * What an integration needs from Alertmanager beyond the oldest line, and why: the integration itself, or its newest
+ * field (versions read tag by tag from Alertmanager's config structs, see lib/model/receivers/fields.ts).
+ */
+export function integrationRequirement(integration: Integration): { readonly minor: number; readonly feature: string; readonly field?: string } | undefined {
+  let need: { minor: number; feature: string; field?: string } | undefined;
+  const consider = (candidate: { minor: number; feature: string; field?: string } | undefined) => {
+    if (candidate && (need === undefined || candidate.minor > need.minor)) need = candidate;
+  };
+  if (integration.type === 'msteams') consider({ minor: 28, feature: 'Teams Workflows webhooks (msteamsv2_configs) came in Alertmanager 0.28.0' });
+  if (integration.type === 'webhook' && integration.options.url instanceof Secret) {
+    consider({ minor: 28, feature: 'a webhook URL read from a file (url_file) came in 0.26.0 and stopped crashing Alertmanager in 0.28.0' });
   }
+  const spec = integrationSpec(integration.type);
+  if (spec?.minor !== undefined) consider({ minor: spec.minor, feature: `${spec.key} came in Alertmanager 0.${spec.minor}.0` });
+  const field = spec === undefined ? undefined : newestField(integration.options, spec.fields);
+  if (field) consider({ minor: field.minor, feature: `\`${field.field}\` came in Alertmanager 0.${field.minor}.0`, field: field.field });
+  return need;
 }
 
 /**
@@ -53,6 +61,6 @@ export function integrationRequirement(integration: Integration): { readonly min
 export function checkIntegrationVersion(integration: Integration, receiver: string, version: AlertmanagerVersion, where: string): void {
   const need = integrationRequirement(integration);
   if (need && alertmanagerMinor(version) < need.minor) {
-    throw needsNewerVersion(where, `receiver ${receiver}, ${integration.type}`, 'Alertmanager', `0.${need.minor}`, version, need.feature, 'alertmanager.version');
+    throw needsNewerVersion(where, `receiver ${receiver}, ${integration.type}${need.field ? `, ${need.field}` : ''}`, 'Alertmanager', `0.${need.minor}`, version, need.feature, 'alertmanager.version');
   }
 }

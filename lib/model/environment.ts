@@ -1,5 +1,6 @@
 import type { GrafanaAlertingProvisioning } from '../render/grafana-alert-rules';
 import { alertmanagerMinor, checkAlertmanagerVersion, DEFAULT_ALERTMANAGER_VERSION } from './alertmanager-versions';
+import { AlertmanagerGlobal, checkAlertmanagerGlobal, checkGlobalVersion } from './receivers/global';
 import { DashboardModel, DataSourceModel } from './dashboard';
 import { BlackboxModuleModel, ExporterDeployment } from './exporters';
 import { Duration } from './duration';
@@ -57,6 +58,13 @@ export interface AlertmanagerSettings {
    * @default "0.28"
    */
   readonly version?: AlertmanagerVersion;
+  /**
+   * Alertmanager's `global` section: SMTP defaults, `slackApiUrl` and other integration defaults (Secrets), and the
+   * `httpConfig` of every integration that has none of its own. Integrations inherit each field they leave unset,
+   * as Alertmanager does; the rendered file keeps them in `global`.
+   * @default - none (Alertmanager's defaults)
+   */
+  readonly global?: AlertmanagerGlobal;
 }
 
 /** One routing declaration (an `AlertRouting` construct), validated. */
@@ -150,6 +158,8 @@ export class MonitoringEnvironment {
   public readonly resolveTimeout?: Duration;
   /** The oldest Alertmanager the rendered file targets. */
   public readonly alertmanagerVersion: AlertmanagerVersion;
+  /** Alertmanager's `global` defaults, validated. @default - none */
+  public readonly alertmanagerGlobal?: AlertmanagerGlobal;
 
   constructor(
     /** Environment name (`dev`, `prod`), also the `environment` external label. */
@@ -186,6 +196,11 @@ export class MonitoringEnvironment {
       alertmanager.version === undefined ? DEFAULT_ALERTMANAGER_VERSION : checkAlertmanagerVersion(alertmanager.version, where, 'alertmanager.version');
     this.resolveTimeout =
       alertmanager.resolveTimeout === undefined ? undefined : Duration.from(alertmanager.resolveTimeout, where, 'alertmanager.resolveTimeout');
+    if (alertmanager.global !== undefined) {
+      checkAlertmanagerGlobal(alertmanager.global, where);
+      checkGlobalVersion(alertmanager.global, this.alertmanagerVersion, where);
+      this.alertmanagerGlobal = alertmanager.global;
+    }
   }
 
   /** Increases on every change; renderers cache on it. */
@@ -404,6 +419,7 @@ export class MonitoringEnvironment {
     const allReceivers = roots.length === 0 ? [...receivers, Receiver.discard(FALLBACK_RECEIVER)] : receivers;
     return {
       resolveTimeout: this.resolveTimeout,
+      global: this.alertmanagerGlobal,
       route,
       receivers: allReceivers,
       inhibitRules: this.routings.flatMap((r) => r.inhibitRules),

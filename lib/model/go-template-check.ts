@@ -1,4 +1,5 @@
 import { checkUrlHasNoSecret } from './clear-secrets';
+import { integrationSpec } from './receivers/specs';
 import { MonitoringConfigError, showValue } from './errors';
 import { GO_BUILTIN_FUNCTIONS, GoTemplateSyntaxError, parseGoTemplate, ParsedTemplate, TemplateArg, TemplateNode, TemplatePipe } from './go-template';
 import { positionOf } from './promql';
@@ -426,7 +427,9 @@ const TEMPLATED_FIELDS: Readonly<Record<string, readonly string[]>> = {
 function integrationTexts(integration: IntegrationTexts): [string, string][] {
   const options = integration.options as Record<string, unknown>;
   const out: [string, string][] = [];
-  for (const field of TEMPLATED_FIELDS[integration.type] ?? []) {
+  // The integrations not listed: every top-level field their table marks as a Go template.
+  const fields = TEMPLATED_FIELDS[integration.type] ?? (integrationSpec(integration.type)?.fields ?? []).filter((f) => f.kind === 'template').map((f) => f.prop);
+  for (const field of fields) {
     if (typeof options[field] === 'string') out.push([field, options[field] as string]);
   }
   if (integration.type === 'opsgenie' && Array.isArray(options.responders)) {

@@ -3,122 +3,25 @@ import { invalid, missing } from './errors';
 import { checkIntegrationTemplates } from './go-template-check';
 import { Secret } from './secret';
 import { checkEmailAddresses, checkMaxAlerts } from './receiver-values';
+import { DiscordOptions, MattermostOptions, MsTeamsOptions, RocketchatOptions, SlackOptions, TelegramOptions, WebexOptions, WechatOptions } from './receivers/chat';
+import { checkFields } from './receivers/fields';
+import { AlertmanagerGlobal, checkInheritedFields } from './receivers/global';
+import { checkHttpConfig } from './receivers/http-config';
+import { IncidentioOptions, JiraOptions, OpsgenieOptions, PagerDutyOptions, VictorOpsOptions } from './receivers/incident';
+import { EmailOptions, PushoverOptions, SigV4Options, SnsOptions, WebhookOptions } from './receivers/messaging';
+import { integrationSpec, INTEGRATION_SPECS } from './receivers/specs';
 
-/** Options shared by every integration. */
-export interface IntegrationOptions {
-  /**
-   * Also notify when the alert resolves.
-   * @default - Alertmanager's default for the integration (true for webhook, Slack is false, email false, PagerDuty true)
-   */
-  readonly sendResolved?: boolean;
-}
-
-/** HTTP credentials for a webhook call, kept out of the rendered file. */
-export interface WebhookAuth {
-  /** `Authorization: Bearer <token>`, the token read from a file. @default - none */
-  readonly bearerToken?: Secret;
-  /** Basic auth user; the password comes from `password`. @default - none */
-  readonly username?: string;
-  /** Basic auth password. @default - none */
-  readonly password?: Secret;
-}
-
-/** A generic webhook (`webhook_configs`). */
-export interface WebhookOptions extends IntegrationOptions {
-  /**
-   * The URL Alertmanager POSTs to. A URL that grants access by itself (a token in its path or query, a chat
-   * service's incoming webhook) is a Secret: Alertmanager reads it from a file (`url_file`, Alertmanager 0.28+).
-   * A plain string is for URLs that carry no credential (an in-network bridge); put credentials in `auth`.
-   */
-  readonly url: string | Secret;
-  /** Most alerts sent in one message (0 = all). @default 0 */
-  readonly maxAlerts?: number;
-  /** Credentials for the call. @default - none */
-  readonly auth?: WebhookAuth;
-}
-
-/** An email (`email_configs`). */
-export interface EmailOptions extends IntegrationOptions {
-  /** Recipient address(es), comma-separated. */
-  readonly to: string;
-  /** Sender address. */
-  readonly from: string;
-  /** SMTP server as `host:port`. */
-  readonly smarthost: string;
-  /** SMTP user. @default - no SMTP authentication */
-  readonly authUsername?: string;
-  /** SMTP password, read from a file. @default - none */
-  readonly authPassword?: Secret;
-  /** Require STARTTLS. @default true */
-  readonly requireTls?: boolean;
-  /**
-   * Subject line (Go template). Alertmanager has no `subject` field: it is sent as the `Subject` header.
-   * @default - Alertmanager's default subject template
-   */
-  readonly subject?: string;
-  /** HTML body (Go template). @default - Alertmanager's default email template */
-  readonly html?: string;
-  /** Plain-text body (Go template). @default - none */
-  readonly text?: string;
-}
-
-/** A Slack incoming webhook (`slack_configs`). */
-export interface SlackOptions extends IntegrationOptions {
-  /** The incoming-webhook URL, a secret (it grants posting rights). */
-  readonly apiUrl: Secret;
-  /** Channel, e.g. `#alerts`. @default - the webhook's channel */
-  readonly channel?: string;
-  /** Message title (Go template). @default - Alertmanager's default */
-  readonly title?: string;
-  /** Message text (Go template). @default - Alertmanager's default */
-  readonly text?: string;
-}
-
-/** PagerDuty Events API v2 (`pagerduty_configs`). */
-export interface PagerDutyOptions extends IntegrationOptions {
-  /** The integration's routing key, a secret. */
-  readonly routingKey: Secret;
-  /** PagerDuty severity (Go template). @default - Alertmanager's default ("error") */
-  readonly severity?: string;
-  /** Incident description (Go template). @default - Alertmanager's default */
-  readonly description?: string;
-}
-
-/** An Opsgenie responder: who gets the alert. */
-export interface OpsgenieResponder {
-  /** `team`, `user`, `escalation` or `schedule`. */
-  readonly type: 'team' | 'user' | 'escalation' | 'schedule';
-  /** The responder's name. */
-  readonly name: string;
-}
-
-/** Opsgenie (`opsgenie_configs`). */
-export interface OpsgenieOptions extends IntegrationOptions {
-  /** The Opsgenie API key, a secret. */
-  readonly apiKey: Secret;
-  /** Alert text (Go template). @default - Alertmanager's default */
-  readonly message?: string;
-  /** Priority P1–P5 (Go template allowed). @default - Opsgenie's default (P3) */
-  readonly priority?: string;
-  /** Who is notified. @default - Opsgenie's routing */
-  readonly responders?: readonly OpsgenieResponder[];
-  /** Comma-separated tags. @default - none */
-  readonly tags?: string;
-}
-
-/**
- * Microsoft Teams through a Workflows (Power Automate) webhook (`msteamsv2_configs`). Office 365 connectors are
- * retired; Alertmanager supports Workflows from 0.28 (the default `alertmanager.version`; an environment set to an
- * older version refuses this receiver).
- */
-export interface MsTeamsOptions extends IntegrationOptions {
-  /** The Workflows webhook URL, a secret. */
-  readonly webhookUrl: Secret;
-  /** Card title (Go template). @default - Alertmanager's default */
-  readonly title?: string;
-  /** Card text (Go template). @default - Alertmanager's default */
-  readonly text?: string;
-}
+export type { IntegrationOptions, HttpIntegrationOptions, MessageField } from './receivers/common';
+export type { AuthorizationOptions, BasicAuthOptions, HttpClientOptions, OAuth2Options, ProxyOptions, TlsOptions } from './receivers/http-config';
+export type {
+  DiscordOptions, MattermostAttachment, MattermostOptions, MsTeamsOptions, RocketchatAction, RocketchatOptions, SlackAction, SlackConfirm,
+  SlackOptions, TelegramOptions, WebexOptions, WechatOptions,
+} from './receivers/chat';
+export type {
+  IncidentioOptions, JiraField, JiraOptions, OpsgenieOptions, OpsgenieResponder, PagerDutyImage, PagerDutyLink, PagerDutyOptions, VictorOpsOptions,
+} from './receivers/incident';
+export type { EmailOptions, EmailThreading, PushoverOptions, SigV4Options, SnsOptions, WebhookAuth, WebhookOptions } from './receivers/messaging';
+export type { AlertmanagerGlobal } from './receivers/global';
 
 /** One notification integration of a receiver. */
 export type Integration =
@@ -127,7 +30,21 @@ export type Integration =
   | { readonly type: 'slack'; readonly options: SlackOptions }
   | { readonly type: 'pagerduty'; readonly options: PagerDutyOptions }
   | { readonly type: 'opsgenie'; readonly options: OpsgenieOptions }
-  | { readonly type: 'msteams'; readonly options: MsTeamsOptions };
+  | { readonly type: 'msteams'; readonly options: MsTeamsOptions }
+  | { readonly type: 'discord'; readonly options: DiscordOptions }
+  | { readonly type: 'telegram'; readonly options: TelegramOptions }
+  | { readonly type: 'webex'; readonly options: WebexOptions }
+  | { readonly type: 'mattermost'; readonly options: MattermostOptions }
+  | { readonly type: 'rocketchat'; readonly options: RocketchatOptions }
+  | { readonly type: 'wechat'; readonly options: WechatOptions }
+  | { readonly type: 'victorops'; readonly options: VictorOpsOptions }
+  | { readonly type: 'incidentio'; readonly options: IncidentioOptions }
+  | { readonly type: 'jira'; readonly options: JiraOptions }
+  | { readonly type: 'pushover'; readonly options: PushoverOptions }
+  | { readonly type: 'sns'; readonly options: SnsOptions };
+
+/** The integration types, for messages. */
+const TYPES = INTEGRATION_SPECS.map((s) => s.type).sort().join(', ');
 
 /**
  * Where notifications go: a named receiver with one or more integrations.
@@ -160,6 +77,50 @@ export class Receiver {
   public static msteams(name: string, options: MsTeamsOptions): Receiver {
     return new Receiver(name, [{ type: 'msteams', options }], false);
   }
+  /** A Discord receiver. */
+  public static discord(name: string, options: DiscordOptions): Receiver {
+    return new Receiver(name, [{ type: 'discord', options }], false);
+  }
+  /** A Telegram receiver. */
+  public static telegram(name: string, options: TelegramOptions): Receiver {
+    return new Receiver(name, [{ type: 'telegram', options }], false);
+  }
+  /** A Cisco Webex receiver. */
+  public static webex(name: string, options: WebexOptions): Receiver {
+    return new Receiver(name, [{ type: 'webex', options }], false);
+  }
+  /** A Mattermost receiver (Alertmanager 0.30+). */
+  public static mattermost(name: string, options: MattermostOptions): Receiver {
+    return new Receiver(name, [{ type: 'mattermost', options }], false);
+  }
+  /** A Rocket.Chat receiver (Alertmanager 0.28+). */
+  public static rocketchat(name: string, options: RocketchatOptions): Receiver {
+    return new Receiver(name, [{ type: 'rocketchat', options }], false);
+  }
+  /** A WeChat Work receiver. */
+  public static wechat(name: string, options: WechatOptions): Receiver {
+    return new Receiver(name, [{ type: 'wechat', options }], false);
+  }
+  /** A VictorOps (Splunk On-Call) receiver. */
+  public static victorops(name: string, options: VictorOpsOptions): Receiver {
+    return new Receiver(name, [{ type: 'victorops', options }], false);
+  }
+  /** An incident.io receiver (Alertmanager 0.29+). */
+  public static incidentio(name: string, options: IncidentioOptions): Receiver {
+    return new Receiver(name, [{ type: 'incidentio', options }], false);
+  }
+  /** A Jira receiver (Alertmanager 0.28+). */
+  public static jira(name: string, options: JiraOptions): Receiver {
+    return new Receiver(name, [{ type: 'jira', options }], false);
+  }
+  /** A Pushover receiver. */
+  public static pushover(name: string, options: PushoverOptions): Receiver {
+    return new Receiver(name, [{ type: 'pushover', options }], false);
+  }
+  /** An Amazon SNS receiver. */
+  public static sns(name: string, options: SnsOptions): Receiver {
+    return new Receiver(name, [{ type: 'sns', options }], false);
+  }
   /** A receiver with several integrations. */
   public static of(name: string, integrations: readonly Integration[]): Receiver {
     return new Receiver(name, [...integrations], false);
@@ -176,6 +137,17 @@ export class Receiver {
     pagerduty: (options: PagerDutyOptions): Integration => ({ type: 'pagerduty', options }),
     opsgenie: (options: OpsgenieOptions): Integration => ({ type: 'opsgenie', options }),
     msteams: (options: MsTeamsOptions): Integration => ({ type: 'msteams', options }),
+    discord: (options: DiscordOptions): Integration => ({ type: 'discord', options }),
+    telegram: (options: TelegramOptions): Integration => ({ type: 'telegram', options }),
+    webex: (options: WebexOptions): Integration => ({ type: 'webex', options }),
+    mattermost: (options: MattermostOptions): Integration => ({ type: 'mattermost', options }),
+    rocketchat: (options: RocketchatOptions): Integration => ({ type: 'rocketchat', options }),
+    wechat: (options: WechatOptions): Integration => ({ type: 'wechat', options }),
+    victorops: (options: VictorOpsOptions): Integration => ({ type: 'victorops', options }),
+    incidentio: (options: IncidentioOptions): Integration => ({ type: 'incidentio', options }),
+    jira: (options: JiraOptions): Integration => ({ type: 'jira', options }),
+    pushover: (options: PushoverOptions): Integration => ({ type: 'pushover', options }),
+    sns: (options: SnsOptions): Integration => ({ type: 'sns', options }),
   };
 
   private constructor(
@@ -187,22 +159,22 @@ export class Receiver {
     public readonly discards: boolean,
   ) {}
 
-  /** Validates the receiver; `where` names the owning construct. */
-  public validate(where: string): void {
+  /**
+   * Validates the receiver; `where` names the owning construct. With `global`, the fields Alertmanager requires
+   * once `global` is applied (an email's smarthost, an Opsgenie key, …) are checked too.
+   */
+  public validate(where: string, global?: AlertmanagerGlobal): void {
     if (typeof this.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.:-]*$/.test(this.name)) {
       throw invalid(where, 'receivers[].name', this.name, 'a receiver name of letters, digits, ".", "_", ":" and "-"');
     }
     const here = `${where}, receiver ${this.name}`;
     if (!this.discards && this.integrations.length === 0) {
-      throw invalid(here, 'integrations', [], 'at least one integration (webhook, email, slack, pagerduty, opsgenie, msteams); use Receiver.discard(name) for a receiver that notifies nobody');
+      throw invalid(here, 'integrations', [], `at least one integration (${TYPES}); use Receiver.discard(name) for a receiver that notifies nobody`);
     }
-    this.integrations.forEach((integration, i) => validateIntegration(integration, here, `integrations[${i}]`));
-  }
-}
-
-function checkUrl(value: unknown, where: string, field: string): void {
-  if (typeof value !== 'string' || !/^https?:\/\/[^\s/?#]+([/?#]\S*)?$/.test(value)) {
-    throw invalid(where, field, value, 'an http:// or https:// URL');
+    this.integrations.forEach((integration, i) => {
+      validateIntegration(integration, here, `integrations[${i}]`);
+      if (global !== undefined) checkInheritedFields(integration, global, `${here}, ${integration.type}`);
+    });
   }
 }
 
@@ -218,18 +190,38 @@ function requireSecret(value: unknown, where: string, field: string): void {
   }
 }
 
+/** Keys Alertmanager has on every integration table that the model leaves out (for "not supported"). */
+function alertmanagerOnlyKeys(type: string): string[] {
+  const spec = integrationSpec(type);
+  return Object.keys(spec?.notSupported ?? {});
+}
+
 function validateIntegration(integration: Integration, where: string, field: string): void {
   if (integration === null || typeof integration !== 'object') {
     throw invalid(where, field, integration, 'an integration from Receiver.integration.*');
   }
+  const spec = integrationSpec(integration.type);
+  if (spec === undefined) throw invalid(where, `${field}.type`, (integration as { type: unknown }).type, `one of ${TYPES}`);
   const here = `${where}, ${integration.type}`;
+  const options = integration.options as unknown as Record<string, unknown>;
+  // max_alerts first, with its own wording (it is unsigned in Alertmanager).
+  if (integration.type === 'webhook' || integration.type === 'incidentio') checkMaxAlerts(integration.options.maxAlerts, here);
+  checkFields(options, spec.fields, here, '', [...alertmanagerOnlyKeys(integration.type), 'send_resolved'], ['sendResolved', ...(spec.custom ?? [])]);
+  if (options.sendResolved !== undefined && typeof options.sendResolved !== 'boolean') throw invalid(here, 'sendResolved', options.sendResolved, 'true or false');
+  if (options.httpConfig !== undefined) checkHttpConfig(options.httpConfig, here, 'httpConfig');
+  checkIntegrationRules(integration, here);
+  checkIntegrationTemplates(integration, here);
+}
+
+/** The rules of each integration beyond its field types (the checks of its UnmarshalYAML in Alertmanager). */
+function checkIntegrationRules(integration: Integration, here: string): void {
   switch (integration.type) {
     case 'webhook': {
       const url = integration.options.url;
       if (!(url instanceof Secret)) {
         // The credential check comes first: the URL check's message shows the URL as given.
         checkUrlHasNoSecret(url, here, 'url', WEBHOOK_URL_SECRET);
-        checkUrl(url, here, 'url');
+        if (typeof url !== 'string' || !/^https?:\/\/[^\s/?#]+([/?#]\S*)?$/.test(url)) throw invalid(here, 'url', url, 'an http:// or https:// URL');
       }
       checkMaxAlerts(integration.options.maxAlerts, here);
       const auth = integration.options.auth;
@@ -239,45 +231,104 @@ function validateIntegration(integration: Integration, where: string, field: str
         requireSecret(auth.password, here, 'auth.password');
         if (auth.bearerToken) throw invalid(here, 'auth', 'bearerToken and basic auth', 'one of bearerToken or username/password');
       }
+      const http = integration.options.httpConfig;
+      if (auth !== undefined && http !== undefined && (http.authorization || http.basicAuth || http.oauth2)) {
+        throw invalid(here, 'auth', 'auth and httpConfig credentials', 'credentials in one place: auth or httpConfig');
+      }
       break;
     }
     case 'email': {
       const o = integration.options;
-      checkEmailAddresses(o, here);
-      if (typeof o.smarthost !== 'string' || !/^[^\s:]+:\d+$/.test(o.smarthost)) {
+      checkEmailAddresses({ to: o.to, from: o.from ?? 'unset@example.invalid' }, here);
+      if (o.smarthost !== undefined && (typeof o.smarthost !== 'string' || !/^[^\s:]+:\d+$/.test(o.smarthost))) {
         throw invalid(here, 'smarthost', o.smarthost, 'an SMTP server as "host:port", e.g. "smtp.example.com:587"');
       }
-      if (o.authPassword !== undefined) requireSecret(o.authPassword, here, 'authPassword');
       if (o.authPassword !== undefined && !o.authUsername) throw missing(here, 'authUsername', 'the SMTP user that goes with authPassword');
+      const headers = Object.keys(o.headers ?? {});
+      const subject = headers.find((h) => h.toLowerCase() === 'subject');
+      if (subject !== undefined) throw invalid(here, `headers.${subject}`, o.headers![subject], 'the subject in `subject` (it is rendered as the Subject header)');
+      const lower = headers.map((h) => h.toLowerCase());
+      const twice = headers.find((h, i) => lower.indexOf(h.toLowerCase()) !== i);
+      if (twice !== undefined) throw invalid(here, `headers.${twice}`, twice, 'each header once (header names are case-insensitive)');
+      if (o.threading?.enabled) {
+        if (o.threading.threadByDate === undefined) throw missing(here, 'threading.threadByDate', '"none" or "daily" when threading is enabled');
+        const clash = headers.find((h) => ['references', 'in-reply-to'].includes(h.toLowerCase()));
+        if (clash) throw invalid(here, `headers.${clash}`, clash, 'no References or In-Reply-To header when threading is enabled');
+      }
       break;
     }
-    case 'slack':
-      requireSecret(integration.options.apiUrl, here, 'apiUrl');
-      if (integration.options.channel !== undefined && !/^[#@]?[\w.-]+$/.test(integration.options.channel)) {
-        throw invalid(here, 'channel', integration.options.channel, 'a channel such as "#alerts"');
+    case 'slack': {
+      const o = integration.options;
+      if (o.channel !== undefined && !/^[#@]?[\w.-]+$/.test(o.channel) && !o.channel.includes('{{')) {
+        throw invalid(here, 'channel', o.channel, 'a channel such as "#alerts"');
       }
-      break;
-    case 'pagerduty':
-      requireSecret(integration.options.routingKey, here, 'routingKey');
-      break;
-    case 'opsgenie': {
-      requireSecret(integration.options.apiKey, here, 'apiKey');
-      const priority = integration.options.priority;
-      if (priority !== undefined && !/^P[1-5]$/.test(priority) && !priority.includes('{{')) {
-        throw invalid(here, 'priority', priority, 'P1, P2, P3, P4 or P5 (or a Go template)');
+      if (o.apiUrl !== undefined && o.appToken !== undefined) throw invalid(here, 'appToken', '<redacted>', 'either apiUrl (a webhook) or appToken (a bot), not both');
+      if (o.appToken !== undefined && o.httpConfig?.authorization) throw invalid(here, 'httpConfig.authorization', '<redacted>', 'no authorization with appToken (Alertmanager sends the token as the Bearer credentials)');
+      if (o.updateMessage) {
+        // Alertmanager v0.32–v0.34 accept update_message only with a literal `api_url: https://slack.com/api/chat.postMessage`
+        // (config/notifiers.go SlackConfig.UnmarshalYAML); with api_url_file or app_token its config loader dereferences
+        // a nil URL and crashes (amtool 0.33.1 panics the same way). The model keeps Slack URLs in files, so it cannot.
+        throw invalid(here, 'updateMessage', true, 'updateMessage unset: Alertmanager only takes it with a literal api_url (with a file or an app token its config loader crashes)');
       }
-      (integration.options.responders ?? []).forEach((r, i) => {
-        if (!['team', 'user', 'escalation', 'schedule'].includes(r?.type) || typeof r.name !== 'string' || r.name === '') {
-          throw invalid(here, `responders[${i}]`, r, '{ type: "team" | "user" | "escalation" | "schedule", name: "..." }');
-        }
+      (o.actions ?? []).forEach((a, i) => {
+        if (a.url === undefined && a.name === undefined) throw missing(here, `actions[${i}].url`, 'a url (a link button) or a name (an interactive button)');
       });
       break;
     }
+    case 'pagerduty':
+      requireSecret(integration.options.routingKey, here, 'routingKey');
+      break;
+    case 'opsgenie':
+      (integration.options.responders ?? []).forEach((r, i) => {
+        if (r.name === undefined && r.id === undefined && r.username === undefined) {
+          throw missing(here, `responders[${i}].name`, 'a name, id or username of the responder');
+        }
+      });
+      break;
     case 'msteams':
+    case 'discord':
       requireSecret(integration.options.webhookUrl, here, 'webhookUrl');
       break;
+    case 'telegram': {
+      const o = integration.options;
+      if ((o.chatId === undefined) === (o.chatIdFile === undefined)) {
+        throw invalid(here, 'chatId', o.chatId ?? o.chatIdFile, 'exactly one of chatId or chatIdFile');
+      }
+      if (o.chatId === 0) throw invalid(here, 'chatId', 0, 'a chat id other than 0 (Alertmanager reads 0 as unset)');
+      break;
+    }
+    case 'webex':
+      if (integration.options.httpConfig?.authorization === undefined) {
+        throw missing(here, 'httpConfig.authorization', "the bot's access token: httpConfig: { authorization: { credentials: Secret.fromVariable('webex_token') } } (Alertmanager requires it on each webex config)");
+      }
+      break;
+    case 'victorops': {
+      const reserved = ['routing_key', 'message_type', 'state_message', 'entity_display_name', 'monitoring_tool', 'entity_id', 'entity_state'];
+      const clash = Object.keys(integration.options.customFields ?? {}).find((k) => reserved.includes(k));
+      if (clash) throw invalid(here, `customFields.${clash}`, clash, `a field name other than ${reserved.join(', ')} (VictorOps sets them itself)`);
+      break;
+    }
+    case 'incidentio': {
+      const o = integration.options;
+      checkMaxAlerts(o.maxAlerts, here);
+      if (typeof o.url === 'string') checkUrlHasNoSecret(o.url, here, 'url', WEBHOOK_URL_SECRET);
+      const viaHeader = o.httpConfig?.authorization !== undefined;
+      if (viaHeader && o.alertSourceToken !== undefined) throw invalid(here, 'alertSourceToken', '<redacted>', 'either alertSourceToken or httpConfig.authorization, not both');
+      if (!viaHeader && o.alertSourceToken === undefined) throw missing(here, 'alertSourceToken', 'the alert source token (a Secret), or httpConfig.authorization');
+      break;
+    }
+    case 'pushover':
+      if (integration.options.html && integration.options.monospace) throw invalid(here, 'monospace', true, 'either html or monospace, not both');
+      break;
+    case 'sns': {
+      const o = integration.options;
+      const targets = (['topicArn', 'phoneNumber', 'targetArn'] as const).filter((k) => o[k] !== undefined);
+      if (targets.length !== 1) throw invalid(here, 'topicArn', targets.length === 0 ? undefined : targets.join(' and '), 'exactly one of topicArn, phoneNumber and targetArn');
+      const sigv4 = o.sigv4 as (SigV4Options & Record<string, unknown>) | undefined;
+      if (sigv4?.externalId !== undefined && sigv4.roleArn === undefined) throw missing(here, 'sigv4.roleArn', 'the role that externalId belongs to');
+      break;
+    }
     default:
-      throw invalid(where, `${field}.type`, (integration as { type: unknown }).type, 'one of webhook, email, slack, pagerduty, opsgenie, msteams');
+      break;
   }
-  checkIntegrationTemplates(integration, here);
 }

@@ -3,7 +3,8 @@ import { Duration } from './duration';
 import { duplicate, invalid, unknownReference } from './errors';
 import { buildMatchers, Matcher, MatcherInput } from './matchers';
 import { checkLabelName } from './names';
-import { Receiver } from './receivers';
+import { AlertmanagerGlobal, Receiver } from './receivers';
+import { secretsIn } from './receivers/fields';
 import { Secret } from './secret';
 import { TimeIntervalOptions } from './time-intervals';
 
@@ -93,6 +94,8 @@ export interface InhibitRuleModel {
 export interface AlertmanagerModel {
   /** `global.resolve_timeout`. @default - Alertmanager's 5m */
   readonly resolveTimeout?: Duration;
+  /** The rest of `global`: defaults the integrations inherit. @default - none */
+  readonly global?: AlertmanagerGlobal;
   /** The root route, with every routing declaration's child routes appended. */
   readonly route: RouteModel;
   /** Every receiver of every routing declaration. */
@@ -225,34 +228,10 @@ export function checkRouting(model: AlertmanagerModel, receiverOrigins: readonly
   });
 }
 
-/** The secrets the Alertmanager config reads from files. */
+/** The secrets the Alertmanager config reads from files (every Secret of every receiver, and of `global`). */
 export function alertmanagerSecrets(model: AlertmanagerModel): Secret[] {
-  const out: (Secret | undefined)[] = [];
-  for (const receiver of model.receivers) {
-    for (const integration of receiver.integrations) {
-      switch (integration.type) {
-        case 'webhook': {
-          const url = integration.options.url;
-          out.push(url instanceof Secret ? url : undefined, integration.options.auth?.bearerToken, integration.options.auth?.password);
-          break;
-        }
-        case 'email':
-          out.push(integration.options.authPassword);
-          break;
-        case 'slack':
-          out.push(integration.options.apiUrl);
-          break;
-        case 'pagerduty':
-          out.push(integration.options.routingKey);
-          break;
-        case 'opsgenie':
-          out.push(integration.options.apiKey);
-          break;
-        case 'msteams':
-          out.push(integration.options.webhookUrl);
-          break;
-      }
-    }
-  }
-  return out.filter((s): s is Secret => s !== undefined);
+  const out: Secret[] = [];
+  for (const receiver of model.receivers) for (const integration of receiver.integrations) secretsIn(integration.options, out);
+  secretsIn(model.global, out);
+  return out;
 }

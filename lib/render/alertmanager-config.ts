@@ -1,5 +1,7 @@
 import { AlertmanagerModel, InhibitRuleModel, RouteModel } from '../model/routing';
-import { Integration, Receiver } from '../model/receivers';
+import { Receiver } from '../model/receivers';
+import { INTEGRATION_SPECS } from '../model/receivers/specs';
+import { renderGlobal, renderIntegration } from './alertmanager-integrations';
 import { TimeIntervalOptions } from '../model/time-intervals';
 import { compact, generatedHeader, toYaml } from './yaml';
 
@@ -45,76 +47,12 @@ function renderInhibit(rule: InhibitRuleModel): Record<string, unknown> {
   });
 }
 
-function renderIntegration(integration: Integration): Record<string, unknown> {
-  switch (integration.type) {
-    case 'webhook': {
-      const o = integration.options;
-      const auth = o.auth;
-      const httpConfig = auth?.bearerToken
-        ? { authorization: { type: 'Bearer', credentials_file: auth.bearerToken.filePath } }
-        : auth?.password
-          ? { basic_auth: { username: auth.username, password_file: auth.password.filePath } }
-          : undefined;
-      // A Secret URL is read from a file (Alertmanager 0.28+; checked against alertmanager.version when routing is built).
-      const url = typeof o.url === 'string' ? { url: o.url } : { url_file: o.url.filePath };
-      return compact({ send_resolved: o.sendResolved, ...url, max_alerts: o.maxAlerts, http_config: httpConfig });
-    }
-    case 'email': {
-      const o = integration.options;
-      return compact({
-        send_resolved: o.sendResolved,
-        to: o.to,
-        from: o.from,
-        smarthost: o.smarthost,
-        auth_username: o.authUsername,
-        auth_password_file: o.authPassword?.filePath,
-        require_tls: o.requireTls,
-        headers: o.subject !== undefined ? { Subject: o.subject } : undefined,
-        html: o.html,
-        text: o.text,
-      });
-    }
-    case 'slack': {
-      const o = integration.options;
-      return compact({ send_resolved: o.sendResolved, api_url_file: o.apiUrl.filePath, channel: o.channel, title: o.title, text: o.text });
-    }
-    case 'pagerduty': {
-      const o = integration.options;
-      return compact({ send_resolved: o.sendResolved, routing_key_file: o.routingKey.filePath, severity: o.severity, description: o.description });
-    }
-    case 'opsgenie': {
-      const o = integration.options;
-      return compact({
-        send_resolved: o.sendResolved,
-        api_key_file: o.apiKey.filePath,
-        message: o.message,
-        priority: o.priority,
-        tags: o.tags,
-        responders: o.responders?.map((r) => ({ type: r.type, name: r.name })),
-      });
-    }
-    case 'msteams': {
-      const o = integration.options;
-      return compact({ send_resolved: o.sendResolved, webhook_url_file: o.webhookUrl.filePath, title: o.title, text: o.text });
-    }
-  }
-}
-
-const CONFIG_KEY: Record<Integration['type'], string> = {
-  webhook: 'webhook_configs',
-  email: 'email_configs',
-  slack: 'slack_configs',
-  pagerduty: 'pagerduty_configs',
-  opsgenie: 'opsgenie_configs',
-  msteams: 'msteamsv2_configs',
-};
-
-/** Renders one receiver, grouping its integrations by kind in a fixed order. */
+/** Renders one receiver, grouping its integrations by kind in a fixed order (alphabetical by YAML key). */
 export function renderReceiver(receiver: Receiver): Record<string, unknown> {
   const out: Record<string, unknown> = { name: receiver.name };
-  for (const type of ['email', 'msteams', 'opsgenie', 'pagerduty', 'slack', 'webhook'] as const) {
-    const configs = receiver.integrations.filter((i) => i.type === type).map(renderIntegration);
-    if (configs.length > 0) out[CONFIG_KEY[type]] = configs;
+  for (const spec of INTEGRATION_SPECS) {
+    const configs = receiver.integrations.filter((i) => i.type === spec.type).map(renderIntegration);
+    if (configs.length > 0) out[spec.key] = configs;
   }
   return out;
 }
@@ -123,7 +61,7 @@ export function renderReceiver(receiver: Receiver): Record<string, unknown> {
 export function renderAlertmanagerConfig(model: AlertmanagerModel, environment: string): string {
   const receivers = [...model.receivers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const doc = compact({
-    global: model.resolveTimeout ? { resolve_timeout: model.resolveTimeout.toPrometheus() } : undefined,
+    global: renderGlobal(model.resolveTimeout, model.global),
     route: renderRoute(model.route),
     inhibit_rules: model.inhibitRules.length > 0 ? model.inhibitRules.map(renderInhibit) : undefined,
     receivers: receivers.map(renderReceiver),

@@ -120,9 +120,9 @@ describe('the seeds\' alertmanager.yml files: every problem, in the order the im
 describe('the seeds\' alertmanager.yml files, corrected', () => {
   const CORRECTED = [0, 1, 2, 3, 4].map((n) => `seed-00${n}-alertmanager.corrected.yml`);
 
-  test('seed 001 imports to typed receivers with file secrets, global SMTP settings applied, and match converted to matchers', () => {
+  test('seed 001 imports to typed receivers with file secrets, global SMTP settings returned as global, and match converted to matchers', () => {
     const imported = importAlertmanagerConfig(fixture('seed-001-alertmanager.corrected.yml'), 'alertmanager.yml');
-    const smtp = { from: 'alerts@aichatapp.com', smarthost: 'smtp.company.com:587', authUsername: 'alerts', authPassword: Secret.fromFile('/run/secrets/smtp_password') };
+    const smtp = {};
     expect(imported).toEqual({
       receivers: [
         Receiver.of('team-ai-chat', [
@@ -153,7 +153,14 @@ describe('the seeds\' alertmanager.yml files, corrected', () => {
       },
       inhibitRules: [],
       timeIntervals: [],
-      settings: {},
+      settings: {
+        global: {
+          smtpFrom: 'alerts@aichatapp.com',
+          smtpSmarthost: 'smtp.company.com:587',
+          smtpAuthUsername: 'alerts',
+          smtpAuthPassword: Secret.fromFile('/run/secrets/smtp_password'),
+        },
+      },
     });
   });
 
@@ -165,8 +172,6 @@ describe('the seeds\' alertmanager.yml files, corrected', () => {
     expect(imported.receivers[0].integrations[0]).toEqual(
       Receiver.integration.email({
         to: 'admin@example.com',
-        from: 'alerts@example.com',
-        smarthost: 'smtp.example.com:587',
         subject: '[AI Assistant Alert] {{ .GroupLabels.alertname }}',
         text: '{{ range .Alerts }}\nAlert: {{ .Annotations.summary }}\nDescription: {{ .Annotations.description }}\n{{ end }}\n',
       }),

@@ -10,7 +10,7 @@ const WHERE = 'AlertRouting dev/monitoring/routing';
 describe('receivers', () => {
   test('a receiver with no integration is refused', () => {
     expect(() => Receiver.of('team', []).validate(WHERE)).toThrow(
-      'AlertRouting dev/monitoring/routing, receiver team, integrations: got [], expected at least one integration (webhook, email, slack, pagerduty, opsgenie, msteams); use Receiver.discard(name) for a receiver that notifies nobody',
+      'AlertRouting dev/monitoring/routing, receiver team, integrations: got [], expected at least one integration (discord, email, incidentio, jira, mattermost, msteams, opsgenie, pagerduty, pushover, rocketchat, slack, sns, telegram, victorops, webex, webhook, wechat); use Receiver.discard(name) for a receiver that notifies nobody',
     );
   });
 
@@ -128,7 +128,7 @@ describe('more receivers', () => {
       'AlertRouting dev/monitoring/routing, receiver o, opsgenie, priority: got "urgent", expected P1, P2, P3, P4 or P5 (or a Go template)',
     );
     expect(() => Receiver.opsgenie('o', { apiKey: Secret.fromFile('/k'), responders: [{ type: 'squad' as never, name: 'x' }] }).validate(WHERE)).toThrow(
-      'receiver o, opsgenie, responders[0]: got {"type":"squad","name":"x"}',
+      'receiver o, opsgenie, responders[0].type: got "squad", expected one of "team", "teams", "user", "escalation", "schedule" (or a Go template)',
     );
   });
 });

@@ -2,8 +2,9 @@
  * Binding for the `grafana_contact_point` resource of grafana/grafana `~> 4.45`
  * (schema: terraform-provider-grafana docs/resources/contact_point.md).
  *
- * Covered integration blocks: `email`, `slack`, `pagerduty`, `webhook`, `opsgenie`, `teams`,
- * `discord`, `telegram`, `sns`, `googlechat` (their block types live in the `contact-point-*.ts`
+ * Covered integration blocks: all 22 of v4.45.1 — `email`, `slack`, `pagerduty`, `webhook`, `opsgenie`, `teams`,
+ * `discord`, `telegram`, `sns`, `googlechat`, and `alertmanager`, `oncall`, `kafka`, `sensugo`, `jira`, `dingding`,
+ * `line`, `pushover`, `threema`, `victorops`, `webex`, `wecom` (their block types live in the `contact-point-*.ts`
  * files and are re-exported here). Every integration block has nesting mode `set`.
  */
 import * as cdktf from 'cdktf';
@@ -43,6 +44,46 @@ import {
   type ContactPointSns,
 } from './contact-point-messaging';
 import {
+  contactPointAlertmanagerToHclTerraform,
+  contactPointAlertmanagerToTerraform,
+  contactPointOncallToHclTerraform,
+  contactPointOncallToTerraform,
+  contactPointKafkaToHclTerraform,
+  contactPointKafkaToTerraform,
+  contactPointSensugoToHclTerraform,
+  contactPointSensugoToTerraform,
+  contactPointJiraToHclTerraform,
+  contactPointJiraToTerraform,
+  type ContactPointAlertmanager,
+  type ContactPointOncall,
+  type ContactPointKafka,
+  type ContactPointSensugo,
+  type ContactPointJira,
+} from './contact-point-relay';
+import {
+  contactPointDingdingToHclTerraform,
+  contactPointDingdingToTerraform,
+  contactPointLineToHclTerraform,
+  contactPointLineToTerraform,
+  contactPointPushoverToHclTerraform,
+  contactPointPushoverToTerraform,
+  contactPointThreemaToHclTerraform,
+  contactPointThreemaToTerraform,
+  contactPointVictoropsToHclTerraform,
+  contactPointVictoropsToTerraform,
+  contactPointWebexToHclTerraform,
+  contactPointWebexToTerraform,
+  contactPointWecomToHclTerraform,
+  contactPointWecomToTerraform,
+  type ContactPointDingding,
+  type ContactPointLine,
+  type ContactPointPushover,
+  type ContactPointThreema,
+  type ContactPointVictorops,
+  type ContactPointWebex,
+  type ContactPointWecom,
+} from './contact-point-notify';
+import {
   contactPointWebhookToHclTerraform,
   contactPointWebhookToTerraform,
   type ContactPointWebhook,
@@ -53,6 +94,8 @@ export * from './contact-point-chat';
 export * from './contact-point-incident';
 export * from './contact-point-messaging';
 export * from './contact-point-webhook';
+export * from './contact-point-relay';
+export * from './contact-point-notify';
 
 export interface ContactPointConfig extends cdktf.TerraformMetaArguments {
   /** Name of the contact point, referenced from notification policies. Terraform: `name` (required). */
@@ -84,6 +127,30 @@ export interface ContactPointConfig extends cdktf.TerraformMetaArguments {
   readonly sns?: ContactPointSns[] | cdktf.IResolvable;
   /** Google Chat integrations (block `googlechat`). */
   readonly googlechat?: ContactPointGooglechat[] | cdktf.IResolvable;
+  /** Alertmanager integrations (block `alertmanager`). */
+  readonly alertmanager?: ContactPointAlertmanager[] | cdktf.IResolvable;
+  /** Grafana OnCall integrations (block `oncall`). */
+  readonly oncall?: ContactPointOncall[] | cdktf.IResolvable;
+  /** Kafka REST proxy integrations (block `kafka`). */
+  readonly kafka?: ContactPointKafka[] | cdktf.IResolvable;
+  /** Sensu Go integrations (block `sensugo`). */
+  readonly sensugo?: ContactPointSensugo[] | cdktf.IResolvable;
+  /** Jira integrations (block `jira`). */
+  readonly jira?: ContactPointJira[] | cdktf.IResolvable;
+  /** DingDing integrations (block `dingding`). */
+  readonly dingding?: ContactPointDingding[] | cdktf.IResolvable;
+  /** LINE integrations (block `line`). */
+  readonly line?: ContactPointLine[] | cdktf.IResolvable;
+  /** Pushover integrations (block `pushover`). */
+  readonly pushover?: ContactPointPushover[] | cdktf.IResolvable;
+  /** Threema integrations (block `threema`). */
+  readonly threema?: ContactPointThreema[] | cdktf.IResolvable;
+  /** VictorOps (Splunk On-Call) integrations (block `victorops`). */
+  readonly victorops?: ContactPointVictorops[] | cdktf.IResolvable;
+  /** Webex integrations (block `webex`). */
+  readonly webex?: ContactPointWebex[] | cdktf.IResolvable;
+  /** WeCom integrations (block `wecom`). */
+  readonly wecom?: ContactPointWecom[] | cdktf.IResolvable;
 }
 
 /** A contact point of Grafana Alerting: one or more integrations notified together (`grafana_contact_point`). */
@@ -141,6 +208,18 @@ export class ContactPoint extends cdktf.TerraformResource {
       telegram: cdktf.listMapper(contactPointTelegramToTerraform, true)(c.telegram),
       sns: cdktf.listMapper(contactPointSnsToTerraform, true)(c.sns),
       googlechat: cdktf.listMapper(contactPointGooglechatToTerraform, true)(c.googlechat),
+      alertmanager: cdktf.listMapper(contactPointAlertmanagerToTerraform, true)(c.alertmanager),
+      oncall: cdktf.listMapper(contactPointOncallToTerraform, true)(c.oncall),
+      kafka: cdktf.listMapper(contactPointKafkaToTerraform, true)(c.kafka),
+      sensugo: cdktf.listMapper(contactPointSensugoToTerraform, true)(c.sensugo),
+      jira: cdktf.listMapper(contactPointJiraToTerraform, true)(c.jira),
+      dingding: cdktf.listMapper(contactPointDingdingToTerraform, true)(c.dingding),
+      line: cdktf.listMapper(contactPointLineToTerraform, true)(c.line),
+      pushover: cdktf.listMapper(contactPointPushoverToTerraform, true)(c.pushover),
+      threema: cdktf.listMapper(contactPointThreemaToTerraform, true)(c.threema),
+      victorops: cdktf.listMapper(contactPointVictoropsToTerraform, true)(c.victorops),
+      webex: cdktf.listMapper(contactPointWebexToTerraform, true)(c.webex),
+      wecom: cdktf.listMapper(contactPointWecomToTerraform, true)(c.wecom),
     };
   }
 
@@ -160,6 +239,18 @@ export class ContactPoint extends cdktf.TerraformResource {
       telegram: hclBlockList(contactPointTelegramToHclTerraform, c.telegram, 'ContactPointTelegramList', true),
       sns: hclBlockList(contactPointSnsToHclTerraform, c.sns, 'ContactPointSnsList', true),
       googlechat: hclBlockList(contactPointGooglechatToHclTerraform, c.googlechat, 'ContactPointGooglechatList', true),
+      alertmanager: hclBlockList(contactPointAlertmanagerToHclTerraform, c.alertmanager, 'ContactPointAlertmanagerList', true),
+      oncall: hclBlockList(contactPointOncallToHclTerraform, c.oncall, 'ContactPointOncallList', true),
+      kafka: hclBlockList(contactPointKafkaToHclTerraform, c.kafka, 'ContactPointKafkaList', true),
+      sensugo: hclBlockList(contactPointSensugoToHclTerraform, c.sensugo, 'ContactPointSensugoList', true),
+      jira: hclBlockList(contactPointJiraToHclTerraform, c.jira, 'ContactPointJiraList', true),
+      dingding: hclBlockList(contactPointDingdingToHclTerraform, c.dingding, 'ContactPointDingdingList', true),
+      line: hclBlockList(contactPointLineToHclTerraform, c.line, 'ContactPointLineList', true),
+      pushover: hclBlockList(contactPointPushoverToHclTerraform, c.pushover, 'ContactPointPushoverList', true),
+      threema: hclBlockList(contactPointThreemaToHclTerraform, c.threema, 'ContactPointThreemaList', true),
+      victorops: hclBlockList(contactPointVictoropsToHclTerraform, c.victorops, 'ContactPointVictoropsList', true),
+      webex: hclBlockList(contactPointWebexToHclTerraform, c.webex, 'ContactPointWebexList', true),
+      wecom: hclBlockList(contactPointWecomToHclTerraform, c.wecom, 'ContactPointWecomList', true),
     });
   }
 }

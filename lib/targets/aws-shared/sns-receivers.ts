@@ -47,7 +47,21 @@ const THROUGH_SNS: Readonly<Record<string, string>> = {
   msteams:
     'for Microsoft Teams, create an AWS Chatbot (Amazon Q Developer in chat applications) Teams channel configuration subscribed to an SNS ' +
     'topic, and pass that topic as existingTopics',
+  sns:
+    'an sns integration publishes to its own topic, and on AMP each receiver has one topic: make it the receiver\'s only integration ' +
+    '(its topicArn then is the receiver\'s topic), or pass the topic as existingTopics: { "<receiver>": "arn:aws:sns:..." }',
+  victorops:
+    'for Splunk On-Call (VictorOps), subscribe the https endpoint of its Amazon CloudWatch (SNS) integration to an SNS topic passed as ' +
+    'existingTopics: { "<receiver>": "arn:aws:sns:..." }',
 };
+
+/** Integrations with no AWS-native path: relay through an https endpoint (an SNS HTTPS subscription) or a topic of your own. */
+const RELAY_ONLY = ['discord', 'telegram', 'webex', 'mattermost', 'rocketchat', 'wechat', 'pushover', 'incidentio', 'jira'];
+for (const type of RELAY_ONLY) {
+  (THROUGH_SNS as Record<string, string>)[type] =
+    `AWS has no SNS path to ${type}: declare an https endpoint that relays to it as Receiver.webhook (it becomes an SNS HTTPS subscription), ` +
+    'or subscribe what delivers it to an SNS topic passed in existingTopics: { "<receiver>": "arn:aws:sns:..." }';
+}
 
 /** SNS topic names: 1–256 letters, digits, `-` and `_` (SNS CreateTopic API reference). */
 export function topicNameFor(environment: string, receiver: string): string {
@@ -108,6 +122,11 @@ function planReceiver(
   if (receiver.discards) {
     return { receiver: receiver.name, subscriptions: [], sendResolved: false, discards: true, dropped: [] };
   }
+  // A receiver that only publishes to one SNS topic (literal ARN) uses that topic, as AMP's sns_configs do.
+  const only = receiver.integrations.length === 1 ? receiver.integrations[0] : undefined;
+  if (only?.type === 'sns' && only.options.topicArn?.startsWith('arn:') && !only.options.topicArn.includes('{{')) {
+    return { receiver: receiver.name, existingTopicArn: only.options.topicArn, subscriptions: [], sendResolved: only.options.sendResolved ?? true, discards: false, dropped: [] };
+  }
   const subscriptions: SnsSubscriptionPlan[] = [];
   const dropped: string[] = [];
   let subject: string | undefined;
@@ -158,7 +177,7 @@ function planReceiver(
       default: {
         const type = (integration as { type: string }).type;
         const hint = THROUGH_SNS[type] ?? 'deliver it through an SNS topic passed in existingTopics';
-        throw unsupported(here, field, type, hint.replace('"<receiver>"', JSON.stringify(receiver.name)).replace('<target>', target));
+        throw unsupported(here, field, type, hint.replace(/"<receiver>"/g, JSON.stringify(receiver.name)).replace('<target>', target));
       }
     }
   }

@@ -194,7 +194,7 @@ export class GrafanaResources extends Construct {
         if (names.has(receiver.name)) continue; // a duplicate name: the environment's checks report it
         names.add(receiver.name);
         try {
-          const cp = contactPointFor(receiver, declaration.declaredBy, this.secrets);
+          const cp = contactPointFor(receiver, declaration.declaredBy, this.secrets, model.global);
           if (!cp) continue;
           cp.warnings.forEach(warn);
           contactPoints.push(
