@@ -206,13 +206,13 @@ describe('importAlertmanagerConfig: what it refuses', () => {
 
   test('fields Alertmanager has that the library leaves out ("not supported"), fields it does not have and typos ("did you mean")', () => {
     expect(amError(`${ROUTE}receivers:\n  - name: r\n    webhook_configs: [{ url: 'http://h/', http_config: { http_headers: { X: { values: [a] } } } }]\n`)).toContain(
-      'receivers[0].webhook_configs[0].http_config.http_headers: `http_headers` of http_config is not supported by cdktf-monitoring; extra request headers are not modelled',
+      'receivers[0].webhook_configs[0].http_config.http_headers: `http_headers` of http_config is not supported by cdktf-monitoring (yet); extra request headers are not modelled',
     );
     expect(amError(`${ROUTE}receivers:\n  - name: r\n    pagerduty_configs: [{ service_key_file: /k }]\n`)).toContain(
       '`service_key_file` of pagerduty_configs is not supported by cdktf-monitoring (yet); `service_key` is the PagerDuty Events API v1 key',
     );
     expect(amError(`${ROUTE}receivers:\n  - name: r\n    sns_configs: [{ topic_arn: 'arn:aws:sns:eu-west-1:1:t', sigv4: { secret_key: x } }]\n`)).toContain(
-      'sigv4.secret_key: `secret_key` of sigv4 is not supported by cdktf-monitoring; static AWS keys would sit literally in alertmanager.yml',
+      'sigv4.secret_key: `secret_key` of sigv4 is not supported by cdktf-monitoring (yet); static AWS keys would sit literally in alertmanager.yml',
     );
     expect(amError(`${ROUTE}receivers:\n  - name: r\n    slack_configs: [{ api_url_file: /s, chanel: '#a' }]\n`)).toContain(
       'receivers[0].slack_configs[0].chanel: slack_configs has no `chanel` (did you mean `channel`?)',

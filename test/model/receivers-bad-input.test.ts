@@ -79,7 +79,7 @@ describe('bad input, one case or more per integration, each message naming the r
 
   test('the importer: top-level keys Alertmanager has but the library does not take are "not supported", with the reason', () => {
     expect(messageOf(() => importAlertmanagerConfig('route: { receiver: r }\nreceivers: [{ name: r }]\ntracing: { endpoint: "x:4317" }\n', 'am.yml'))).toBe(
-      "am.yml:3:1, tracing: `tracing` of an Alertmanager configuration is not supported by cdktf-monitoring; Alertmanager's own tracing (0.30+) is not configured by cdktf-monitoring; " +
+      "am.yml:3:1, tracing: `tracing` of an Alertmanager configuration is not supported by cdktf-monitoring (yet); Alertmanager's own tracing (0.30+) is not configured by cdktf-monitoring; " +
         'remove it, or keep it in a file you manage; supported: `global`, `route`, `receivers`, `inhibit_rules`, `time_intervals`, `mute_time_intervals`, `templates`',
     );
   });
@@ -87,9 +87,9 @@ describe('bad input, one case or more per integration, each message naming the r
   test('the importer: route labels (0.34), receiver labels (0.33) and inhibit rule names (0.30) are "not supported", not typos', () => {
     const am = (yaml: string) => messageOf(() => importAlertmanagerConfig(yaml, 'am.yml'));
     expect(am('route:\n  receiver: r\n  routes: [{ receiver: r, labels: { team: ops } }]\nreceivers: [{ name: r }]\n')).toContain(
-      'route.routes[0].labels: `labels` of a route is not supported by cdktf-monitoring; route labels (Alertmanager 0.34+',
+      'route.routes[0].labels: `labels` of a route is not supported by cdktf-monitoring (yet); route labels (Alertmanager 0.34+',
     );
-    expect(am('route: { receiver: r }\nreceivers: [{ name: r, labels: { team: ops } }]\n')).toContain('`labels` of a receiver is not supported by cdktf-monitoring; receiver labels (Alertmanager 0.33+');
+    expect(am('route: { receiver: r }\nreceivers: [{ name: r, labels: { team: ops } }]\n')).toContain('`labels` of a receiver is not supported by cdktf-monitoring (yet); receiver labels (Alertmanager 0.33+');
     expect(am('route: { receiver: r }\nreceivers: [{ name: r }]\ninhibit_rules: [{ name: x, source_matchers: [a=b], target_matchers: [c=d] }]\n')).toContain(
       '`name` of an inhibit rule is not supported by cdktf-monitoring',
     );
