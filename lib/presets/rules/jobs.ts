@@ -2,7 +2,7 @@ import { invalid, MonitoringConfigError } from '../../model/errors';
 import { checkLabels } from '../../model/names';
 import { AlertingRuleDefinition } from '../../model/rules';
 import { RuleTestCase } from '../../model/rule-tests';
-import { AlertSpec, buildTests, checkOverrides, checkPackOptions, lazyPack, resolveRule, ResolvedRule } from './pack-builder';
+import { AlertSpec, buildPack, buildTests, checkOverrides, checkPackOptions, lazyPack, resolveRule, ResolvedRule } from './pack-builder';
 import { JobMatch, jobsMatch, Scope } from './scope';
 import { RuleOverride, RuleOverrides, RulePack, RulePackOptions } from './types';
 
@@ -298,4 +298,19 @@ function planBranches(
     }
   }
   return branches;
+}
+
+/**
+ * Builds a pack for one job (its `job`, or the pack's usual job) exactly as before, or for several jobs or a selector
+ * when `jobs`, `selector` or `jobOverrides` is given.
+ */
+export function buildScopedPack<Name extends string>(
+  makeSpecs: (scope: Scope) => readonly AlertSpec<Name>[],
+  config: MultiJobConfig<Name>,
+  defaultJob: string,
+  where: string,
+): RulePack {
+  if (!isMultiJob(config)) return buildPack(makeSpecs(Scope.of(config, defaultJob, where)), config, where);
+  const named = config.jobs !== undefined || config.selector !== undefined;
+  return buildJobsPack(makeSpecs, named ? config : { ...config, job: config.job ?? defaultJob }, where);
 }

@@ -1,7 +1,7 @@
 import { buildRule, buildRuleGroup, RuleGroupModel } from '../../../lib/model/rules';
 import { buildRuleTests } from '../../../lib/model/rule-tests';
 import { Severity } from '../../../lib/model/severity';
-import { RulePack, serviceHealth } from '../../../lib/presets/rules';
+import { aiServices, containers, host, httpProbes, postgres, redis, RulePack, serviceHealth } from '../../../lib/presets/rules';
 import { renderPromtoolTests } from '../../../lib/render/promtool-tests';
 import { renderRuleFile } from '../../../lib/render/rule-file';
 import { messageOf } from '../../helpers/errors';
@@ -162,6 +162,21 @@ describe('metric shapes', () => {
     const pack = serviceHealth({ job: 'api', statusLabel: 'code', errorStatusRegex: '5..|429', durationHistogram: 'request_latency_seconds', runbookUrlPattern: RUNBOOK });
     expect(pack.rules[1].expr).toContain('code=~"5..|429"');
     expect(pack.rules[2].expr).toContain('request_latency_seconds_bucket{job="api"}');
+    expectPromtoolPasses(pack);
+  });
+});
+
+describe.each([
+  ['postgres', () => postgres({ jobs: ['orders-db', 'users-db'], runbookUrlPattern: RUNBOOK, jobOverrides: { 'users-db': { PostgresTooManyConnections: { threshold: 0.95 } } } }), 'pg_up{job=~"orders-db|users-db"}'],
+  ['redis', () => redis({ jobs: ['cache', 'sessions'], runbookUrlPattern: RUNBOOK, jobOverrides: { sessions: { RedisMemoryNearMax: { threshold: 0.7 } } } }), 'redis_up{job=~"cache|sessions"}'],
+  ['httpProbes', () => httpProbes({ jobs: ['api-probe', 'web-probe'], runbookUrlPattern: RUNBOOK, jobOverrides: { 'web-probe': { HttpProbeSlow: { threshold: 2 } } } }), 'probe_success{job=~"api-probe|web-probe"}'],
+  ['aiServices', () => aiServices({ jobs: ['chat-ai', 'tutor-ai'], runbookUrlPattern: RUNBOOK, jobOverrides: { 'tutor-ai': { AiHighErrorRatio: { threshold: 0.2 } } } }), 'up{job=~"chat-ai|tutor-ai"}'],
+  ['host', () => host({ selector: { env: 'prod' }, runbookUrlPattern: RUNBOOK, jobOverrides: { 'build-nodes': { HostHighCpuUsage: { threshold: 0.99 } } } }), 'node_cpu_seconds_total{env="prod",job!~"build-nodes",mode="idle"}'],
+  ['containers', () => containers({ jobs: ['cadvisor-a', 'cadvisor-b'], runbookUrlPattern: RUNBOOK }), 'up{job=~"cadvisor-a|cadvisor-b"}'],
+])('the %s pack across several jobs', (_name, make, selector) => {
+  test('one rule per alert and settings selects the jobs, and promtool passes the one test file', () => {
+    const pack = make();
+    expect(pack.rules.map((r) => r.expr).join('\n')).toContain(selector);
     expectPromtoolPasses(pack);
   });
 });
