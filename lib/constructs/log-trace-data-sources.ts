@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { DataSourceModel } from '../model/dashboard';
-import { describeConstruct, duplicate } from '../model/errors';
+import { describeConstruct, duplicate, unknownReference } from '../model/errors';
 import {
   elasticsearchDataSource,
   jaegerDataSource,
+  linkedDataSources,
   LogStoreOptions,
   OpenSearchStoreOptions,
   openSearchDataSource,
@@ -35,9 +36,17 @@ export abstract class StoreDataSource extends Construct {
     // Two data sources with one uid: Grafana keeps one of them. Checked at synth, when every data source is declared.
     this.node.addValidation({
       validate: () => {
-        const first = monitoring.model.allDataSources.find((ds) => ds.uid === this.uid);
-        if (first === undefined || first === this.dataSource) return [];
-        return [duplicate(where, 'uid', this.uid, first.declaredBy ?? `the ${first.name} data source of the environment's target`).message];
+        const all = monitoring.model.allDataSources;
+        const errors: string[] = [];
+        const first = all.find((ds) => ds.uid === this.uid);
+        if (first !== undefined && first !== this.dataSource) {
+          errors.push(duplicate(where, 'uid', this.uid, first.declaredBy ?? `the ${first.name} data source of the environment's target`).message);
+        }
+        // A link to a data source Grafana does not have is a dead link in every log line or span.
+        for (const link of linkedDataSources(this.dataSource)) {
+          if (!all.some((ds) => ds.uid === link.uid)) errors.push(unknownReference(where, link.field, link.uid, 'data source', all.map((ds) => ds.uid)).message);
+        }
+        return errors;
       },
     });
   }

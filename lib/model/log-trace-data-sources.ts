@@ -225,3 +225,13 @@ export function tempoDataSource(options: TempoStoreOptions, id: string, where: s
   }
   return { ...base, type: 'tempo', jsonData: json };
 }
+
+/** The other data sources a logs or traces data source links to, by the option that names them. */
+export function linkedDataSources(ds: DataSourceModel): { field: string; uid: string }[] {
+  const json = (ds.jsonData ?? {}) as Record<string, any>;
+  const links: { field: string; uid: string }[] = [];
+  for (const link of Array.isArray(json.dataLinks) ? json.dataLinks : []) links.push({ field: 'traceLink.dataSourceUid', uid: link.datasourceUid });
+  if (json.tracesToLogsV2?.datasourceUid !== undefined) links.push({ field: 'logsDataSourceUid', uid: json.tracesToLogsV2.datasourceUid });
+  if (json.serviceMap?.datasourceUid !== undefined) links.push({ field: 'serviceMapDataSourceUid', uid: json.serviceMap.datasourceUid });
+  return links;
+}

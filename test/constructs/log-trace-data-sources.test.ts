@@ -243,6 +243,14 @@ describe('bad input', () => {
     );
   });
 
+  test('a link to a data source the environment does not declare', () => {
+    const { stack, monitoring } = dockerEnvironment();
+    new TempoDataSource(monitoring, 'tempo', { url: 'http://tempo:3200', logsDataSourceUid: 'elastic' });
+    expect(messageOf(() => synthJson(stack))).toContain(
+      'TempoDataSource test/monitoring/tempo, logsDataSourceUid: got "elastic", expected the name of a declared data source (declared: "prometheus", "alertmanager", "tempo")',
+    );
+  });
+
   test('a uid another data source has', () => {
     const { stack, monitoring } = dockerEnvironment();
     new TempoDataSource(monitoring, 'tempo', { url: 'http://tempo:3200', uid: 'prometheus' });
