@@ -129,6 +129,12 @@ describe('per-job overrides', () => {
   });
 });
 
+test('job names are regex-escaped in the job matcher, and the tests still select them', () => {
+  const pack = serviceHealth({ jobs: ['api.v1', 'web+admin'], runbookUrlPattern: RUNBOOK });
+  expect(pack.rules[0].expr).toBe('up{job=~"api\\\\.v1|web\\\\+admin"} == 0');
+  expectPromtoolPasses(pack);
+});
+
 describe('a selector instead of job names', () => {
   test('covers every job with the labels; overridden jobs are taken out of the rest', () => {
     const pack = serviceHealth({
