@@ -96,6 +96,17 @@ export type { AlertGroupProps } from './constructs/alert-group';
 export { AlertRouting } from './constructs/alert-routing';
 export type { AlertRoutingProps } from './constructs/alert-routing';
 export { GrafanaDashboard } from './constructs/grafana-dashboard';
+export { StoreDataSource, ElasticsearchDataSource, OpenSearchDataSource, JaegerDataSource, TempoDataSource } from './constructs/log-trace-data-sources';
+export type {
+  StoreBasicAuth,
+  StoreDataSourceOptions,
+  LogStoreOptions,
+  OpenSearchStoreOptions,
+  TraceStoreOptions,
+  TempoStoreOptions,
+  TraceLinkOptions,
+  IndexInterval,
+} from './model/log-trace-data-sources';
 export { ServiceLevelObjective } from './constructs/service-level-objective';
 export { LogPipeline, LogAgent } from './constructs/log-pipeline';
 export type { LogPipelineProps, LokiOptions } from './constructs/log-pipeline';

@@ -19,6 +19,7 @@
  * - /health/detailed answers 200 even when a dependency is down: the probe also requires "status": "healthy" in the body.
  * - DiskSpaceCritical counted tmpfs and overlay mounts: the host pack leaves them out.
  * - Fluentd, Elasticsearch and Kibana: Loki and Alloy read the same JSON log files, with the same timestamp format.
+ * - Jaeger's traces had no place in Grafana: a Jaeger data source, linked to the logs in Loki.
  */
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
@@ -30,6 +31,7 @@ import {
   Duration,
   Exporter,
   GrafanaDashboard,
+  JaegerDataSource,
   LogPipeline,
   LogSource,
   LogStage,
@@ -241,6 +243,10 @@ export class AiChatStack extends TerraformStack {
       ],
       loki: { retention: Duration.days(30) },
     });
+
+    // Traces: the backend exports spans to Jaeger (the guide's JaegerExporter); Grafana gets Jaeger's query service as a
+    // data source, and a span opens the backend's log lines of its trace in Loki.
+    new JaegerDataSource(monitoring, 'jaeger', { url: 'http://jaeger:16686', logsDataSourceUid: 'loki' });
   }
 }
 

@@ -14,6 +14,7 @@ import {
   Secret,
   ServiceScrape,
   Severity,
+  rules,
 } from '../../lib';
 
 /** The services and their metrics ports. */
@@ -48,26 +49,24 @@ export class MicroservicesStack extends TerraformStack {
     }
     new ServiceScrape(monitoring, 'traefik', { targets: ['traefik:8080'], labels: { tier: 'edge' } });
 
-    new AlertGroup(monitoring, 'services', {
-      rules: [
-        {
-          alert: 'ServiceDown',
-          expr: 'up{tier="backend"} == 0',
-          for: Duration.minutes(1),
-          severity: Severity.CRITICAL,
-          summary: '{{ $labels.job }} is down',
-          description: '{{ $labels.instance }} of {{ $labels.job }} has not answered a scrape for a minute.',
-        },
-        {
-          alert: 'ServiceHighErrorRatio',
-          expr: 'sum by (job) (rate(http_requests_total{tier="backend",status=~"5.."}[5m])) / sum by (job) (rate(http_requests_total{tier="backend"}[5m])) > 0.05',
-          for: Duration.minutes(5),
-          severity: Severity.WARNING,
-          summary: '{{ $labels.job }} fails more than 5% of requests',
-          description: '{{ $value | humanizePercentage }} of requests to {{ $labels.job }} returned 5xx.',
-        },
-      ],
-    });
+    // One rule pack instance for all eight services: one rule per alert selects them all (job=~"auth-service|…"),
+    // and one promtool test file (tests/services.test.yml) tests every service. The metric shape is the one the
+    // seed guide's own queries use (aiohttp_prometheus): http_requests_total with a `status` label, and
+    // http_request_duration_seconds. Per-job overrides tune the services that differ.
+    const packs = rules.rulePacks({ runbookUrlPattern: 'https://runbooks.example.com/chat/{{alert}}', labels: { tier: 'backend' } });
+    new AlertGroup(monitoring, 'services', packs.serviceHealth({
+      jobs: Object.keys(SERVICES).map((service) => `${service}-service`),
+      statusLabel: 'status',
+      overrides: { ServiceHighErrorRatio: { severity: Severity.WARNING } },
+      jobOverrides: {
+        // chat is interactive: slow answers hurt sooner
+        'chat-service': { ServiceHighLatencyP95: { threshold: 0.5 }, ServiceHighLatencyP99: { threshold: 1 } },
+        // media uploads and transcoding take seconds by design
+        'media-service': { ServiceHighLatencyP95: { threshold: 5 }, ServiceHighLatencyP99: { threshold: 15 } },
+        // auth fails closed: a lower error ratio already locks users out
+        'auth-service': { ServiceHighErrorRatio: { threshold: 0.01 } },
+      },
+    }));
 
     new AlertRouting(monitoring, 'routing', {
       receivers: [

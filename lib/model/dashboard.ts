@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { slug } from './names';
+import type { Secret } from './secret';
 
 /** A dashboard as Grafana's JSON model (what `DashboardBuilder.build()` returns, or exported JSON). */
 export type DashboardJson = Record<string, unknown>;
@@ -32,6 +33,20 @@ export interface DataSourceModel {
   readonly isDefault: boolean;
   /** Plugin settings (`jsonData`). @default - none */
   readonly jsonData?: Readonly<Record<string, unknown>>;
+  /** The basic auth user; its password is `secureJsonData.basicAuthPassword`. @default - no basic auth */
+  readonly basicAuthUser?: string;
+  /**
+   * Secret plugin settings (`secureJsonData`) by key, e.g. `basicAuthPassword`: read from a file on the Docker host's
+   * Grafana, from a sensitive Terraform variable through the Grafana API.
+   * @default - none
+   */
+  readonly secureJsonData?: Readonly<Record<string, Secret>>;
+  /**
+   * The construct that declared the data source (ElasticsearchDataSource, JaegerDataSource, …); the data sources a
+   * target adds for its own services have none.
+   * @default - added by a target
+   */
+  readonly declaredBy?: string;
 }
 
 /** Grafana's uid rule: 1 to 40 characters, letters, digits, `-` and `_`. */

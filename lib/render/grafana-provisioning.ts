@@ -1,7 +1,24 @@
 import { DashboardModel, DataSourceModel } from '../model/dashboard';
 import { compact, generatedHeader, toYaml } from './yaml';
 
-/** Renders Grafana's data source provisioning file. `prune` removes data sources dropped from the code. */
+/**
+ * A value as Grafana's provisioning reads it: every string is expanded (`$VAR`, `${VAR}`, `$__file{…}`), and `$$` is
+ * a literal `$` (grafana/grafana pkg/services/provisioning/values/values.go, interpolateValue). So `$` is doubled,
+ * and `${__value.raw}` in a data link reaches Grafana unchanged.
+ */
+export function provisioningLiteral<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\$/g, '$$$$') as T;
+  if (Array.isArray(value)) return value.map((v) => provisioningLiteral(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, provisioningLiteral(v)])) as T;
+  }
+  return value;
+}
+
+/**
+ * Renders Grafana's data source provisioning file. `prune` removes data sources dropped from the code. Secrets are
+ * `$__file{<path>}` references to the secret files in the Grafana container, never their values.
+ */
 export function renderDataSources(dataSources: readonly DataSourceModel[]): string {
   return toYaml(
     {
@@ -9,14 +26,20 @@ export function renderDataSources(dataSources: readonly DataSourceModel[]): stri
       prune: true,
       datasources: dataSources.map((ds) =>
         compact({
-          name: ds.name,
+          name: provisioningLiteral(ds.name),
           uid: ds.uid,
           type: ds.type,
           access: 'proxy',
-          url: ds.url,
+          // a token (`${…}`, resolved by the engine) stays as it is
+          url: ds.url.includes('${') ? ds.url : provisioningLiteral(ds.url),
           isDefault: ds.isDefault,
           editable: false,
-          jsonData: ds.jsonData ? { ...ds.jsonData } : undefined,
+          basicAuth: ds.basicAuthUser !== undefined ? true : undefined,
+          basicAuthUser: ds.basicAuthUser !== undefined ? provisioningLiteral(ds.basicAuthUser) : undefined,
+          jsonData: ds.jsonData ? provisioningLiteral({ ...ds.jsonData }) : undefined,
+          secureJsonData: ds.secureJsonData
+            ? Object.fromEntries(Object.entries(ds.secureJsonData).map(([key, secret]) => [key, `$__file{${secret.filePath}}`]))
+            : undefined,
         }),
       ),
     },

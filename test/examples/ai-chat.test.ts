@@ -66,6 +66,12 @@ describe('example: AI Chat Application (seed 001)', () => {
     }
   });
 
+  test("Jaeger's traces reach Grafana: a provisioned Jaeger data source whose spans link to the logs in Loki", () => {
+    const text = new AiChatStack(Testing.app(), 'aichat').monitoring.renderedFiles()['grafana/provisioning/datasources/datasources.yml'];
+    expect(text).toContain('    uid: jaeger\n    type: jaeger\n    access: proxy\n    url: http://jaeger:16686\n');
+    expect(text).toContain('      tracesToLogsV2:\n        datasourceUid: loki\n');
+  });
+
   test('runs with `cdktf synth` from its own folder (its own cdktf.json)', () => {
     const dir = path.join(__dirname, '../../examples/ai-chat');
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cm-example-'));

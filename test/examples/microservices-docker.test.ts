@@ -14,6 +14,16 @@ describe('example: microservices on a Docker host', () => {
     expect(Object.keys(json.variable).sort()).toEqual(['slack_webhook_url', 'smtp_password']);
   });
 
+  test("the eight services of the seed 004 guide in one rule pack: 4 rules, one promtool test file", () => {
+    const files = new MicroservicesStack(Testing.app(), 'chat').monitoring.renderedFiles();
+    const jobs = Object.keys(SERVICES).map((s) => `${s}-service`);
+    const rules = files['prometheus/rules/services.yml'];
+    expect(rules.match(/- alert: /g)).toHaveLength(4);
+    expect(rules).toContain(`expr: up{job=~"${jobs.join('|')}"} == 0`);
+    expect(Object.keys(files).filter((f) => f.startsWith('tests/'))).toEqual(['tests/services.test.yml']);
+    for (const job of jobs) expect(files['tests/services.test.yml']).toContain(`job="${job}"`);
+  });
+
   test('runs with `cdktf synth` from its own folder (its own cdktf.json)', () => {
     const dir = path.join(__dirname, '../../examples/microservices-docker');
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cm-example-'));

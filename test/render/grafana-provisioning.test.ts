@@ -1,4 +1,5 @@
-import { dashboardFileName, renderDashboardProvider, renderDataSources } from '../../lib/render/grafana-provisioning';
+import { Secret } from '../../lib/model/secret';
+import { dashboardFileName, provisioningLiteral, renderDashboardProvider, renderDataSources } from '../../lib/render/grafana-provisioning';
 
 describe('Grafana provisioning', () => {
   test('data sources have fixed uids and are not editable', () => {
@@ -19,6 +20,17 @@ datasources:
     jsonData:
       httpMethod: POST
 `);
+  });
+
+  test("every `$` is doubled, since Grafana expands $VAR, ${VAR} and $__file{} in provisioning values", () => {
+    expect(provisioningLiteral({ url: '${__value.raw}', list: ['a$b', 1, true], nested: { q: '$$' } })).toEqual({ url: '$${__value.raw}', list: ['a$$b', 1, true], nested: { q: '$$$$' } });
+  });
+
+  test('basic auth: the user in clear, the password as a $__file{} reference to the secret file', () => {
+    const text = renderDataSources([
+      { uid: 'es', name: 'ES', type: 'elasticsearch', url: 'http://es:9200', isDefault: false, basicAuthUser: 'grafana', secureJsonData: { basicAuthPassword: Secret.fromVariable('es_password') } },
+    ]);
+    expect(text).toContain('    basicAuth: true\n    basicAuthUser: grafana\n    secureJsonData:\n      basicAuthPassword: $__file{/etc/monitoring/secrets/es_password}\n');
   });
 
   test('the dashboard provider reads folders from the file structure', () => {

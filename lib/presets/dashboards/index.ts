@@ -17,4 +17,4 @@ export type { AiUsageDashboardOptions, ToolMetrics } from './ai-usage';
 export { blackbox } from './blackbox';
 export type { BlackboxDashboardOptions } from './blackbox';
 export { logs } from './logs';
-export type { LogsDashboardOptions, LogLevelSource } from './logs';
+export type { LogsDashboardOptions, LogLevelSource, ElasticsearchLogsOptions } from './logs';

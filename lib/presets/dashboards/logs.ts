@@ -1,8 +1,9 @@
 import { DashboardBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import { GRAFANA_UID } from '../../model/dashboard';
 import { invalid } from '../../model/errors';
 import { PackGrid } from './grid';
 import { DashboardPackOptions, jobOption, labelOption, regexOption, startDashboard } from './options';
-import { logs as logsPanel, stat, table, timeseries, worseAbove } from './panels';
+import { elasticsearchLogs, logs as logsPanel, stat, table, timeseries, worseAbove } from './panels';
 import { Selector, re } from './selector';
 import { byVariable, labelValuesVariable, textVariable } from './variables';
 
@@ -24,6 +25,31 @@ export interface LogsDashboardOptions extends DashboardPackOptions {
   readonly levelFrom?: LogLevelSource;
   /** Levels counted as errors (a regex, case-insensitive). @default "error|err|critical|crit|fatal|panic|emerg|alert" */
   readonly errorLevels?: string;
+  /**
+   * Logs in Elasticsearch too (an `ElasticsearchDataSource`): a row of logs panels against it.
+   * @default - none
+   */
+  readonly elasticsearch?: ElasticsearchLogsOptions;
+  /**
+   * The Loki panels. Turn them off for an environment whose logs are only in Elasticsearch (no LogPipeline).
+   * @default true
+   */
+  readonly loki?: boolean;
+}
+
+/** The Elasticsearch part of the logs dashboard. */
+export interface ElasticsearchLogsOptions {
+  /** The uid of the Elasticsearch data source, e.g. `elasticsearchDataSource.uid`. */
+  readonly dataSourceUid: string;
+  /** The Lucene query of the documents to show, e.g. `service:dev-pynode`. @default "*" */
+  readonly query?: string;
+  /**
+   * The field with the log level: with it, a second panel shows the lines at an error level.
+   * @default - no error-lines panel
+   */
+  readonly levelField?: string;
+  /** Level values counted as errors, for `levelField`. @default ['error', 'ERROR', 'critical', 'CRITICAL', 'fatal', 'FATAL'] */
+  readonly errorLevels?: readonly string[];
 }
 
 const WHERE = 'presets.dashboards.logs';
@@ -40,6 +66,13 @@ export function logs(options: LogsDashboardOptions = {}): DashboardBuilder {
   const levelFrom = options.levelFrom ?? 'label';
   if (!LEVEL_SOURCES.includes(levelFrom)) throw invalid(WHERE, 'levelFrom', levelFrom, `one of ${LEVEL_SOURCES.map((s) => `"${s}"`).join(', ')}`);
   const errorLevels = `(?i)(${regexOption(options.errorLevels, 'error|err|critical|crit|fatal|panic|emerg|alert', WHERE, 'errorLevels')})`;
+  const es = options.elasticsearch === undefined ? undefined : elasticsearchOptions(options.elasticsearch);
+  if (options.loki !== undefined && typeof options.loki !== 'boolean') throw invalid(WHERE, 'loki', options.loki, 'true or false');
+  if (options.loki === false) {
+    if (es === undefined) throw invalid(WHERE, 'loki', false, 'true, or an elasticsearch data source to show instead');
+    const { dashboard } = startDashboard(options, { where: WHERE, name: 'logs', title: 'Logs', dataSourceType: 'loki', tags: ['logs', 'elasticsearch'] });
+    return elasticsearchRows(new PackGrid(), es).addTo(dashboard);
+  }
 
   let base = Selector.of(job, options.selector, WHERE);
   // Loki needs one matcher that does not match the empty string.
@@ -104,5 +137,42 @@ export function logs(options: LogsDashboardOptions = {}): DashboardBuilder {
   grid.row('All log lines', true);
   grid.add(logsPanel(ds, 'Log lines', `${streams.braces()} ${search}`), 24, 12);
 
+  if (es !== undefined) elasticsearchRows(grid, es);
   return grid.addTo(dashboard);
+}
+
+interface CheckedElasticsearch {
+  readonly uid: string;
+  readonly query: string;
+  readonly errors?: string;
+}
+
+function elasticsearchOptions(es: ElasticsearchLogsOptions): CheckedElasticsearch {
+  if (es === null || typeof es !== 'object') throw invalid(WHERE, 'elasticsearch', es, '{ dataSourceUid, query?, levelField? }');
+  if (typeof es.dataSourceUid !== 'string' || !GRAFANA_UID.test(es.dataSourceUid)) {
+    throw invalid(WHERE, 'elasticsearch.dataSourceUid', es.dataSourceUid, 'the uid of an ElasticsearchDataSource, e.g. elasticsearch.uid');
+  }
+  const query = es.query ?? '*';
+  if (typeof query !== 'string' || query.trim() === '') throw invalid(WHERE, 'elasticsearch.query', query, 'a Lucene query such as "*" or "service:api"');
+  if (es.levelField === undefined) return { uid: es.dataSourceUid, query };
+  if (typeof es.levelField !== 'string' || !/^[A-Za-z_@][\w.@-]*$/.test(es.levelField)) {
+    throw invalid(WHERE, 'elasticsearch.levelField', es.levelField, 'a field name such as "level" or "fields.level"');
+  }
+  const levels = es.errorLevels ?? ['error', 'ERROR', 'critical', 'CRITICAL', 'fatal', 'FATAL'];
+  if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => typeof l !== 'string' || !/^[\w-]+$/.test(l))) {
+    throw invalid(WHERE, 'elasticsearch.errorLevels', levels, 'a non-empty list of level values (letters, digits, "_", "-")');
+  }
+  // Lucene: a field matching any of the values; the field name's dots and @ need no escaping in a field position.
+  const errors = `${query === '*' ? '' : `(${query}) AND `}${es.levelField}:(${levels.join(' OR ')})`;
+  return { uid: es.dataSourceUid, query, errors };
+}
+
+/** The Elasticsearch row: error lines (with a level field) and all lines of the query. */
+function elasticsearchRows(grid: PackGrid, es: CheckedElasticsearch): PackGrid {
+  grid.row('Elasticsearch');
+  if (es.errors !== undefined) {
+    grid.add(elasticsearchLogs(es.uid, 'Error lines (Elasticsearch)', es.errors, `Documents matching ${es.errors}`), 24, 10);
+  }
+  grid.add(elasticsearchLogs(es.uid, 'Log lines (Elasticsearch)', es.query, `Documents matching ${es.query}`), 24, 12);
+  return grid;
 }

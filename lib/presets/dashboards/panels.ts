@@ -16,6 +16,7 @@ import {
 } from '@grafana/grafana-foundation-sdk/common';
 import { MappingType, ThresholdsConfigBuilder, ThresholdsMode, ValueMapping } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as GaugePanel } from '@grafana/grafana-foundation-sdk/gauge';
+import { DataqueryBuilder as ElasticsearchQuery, Logs as ElasticsearchLogs } from '@grafana/grafana-foundation-sdk/elasticsearch';
 import { DataqueryBuilder as LokiQuery } from '@grafana/grafana-foundation-sdk/loki';
 import { PanelBuilder as LogsPanel } from '@grafana/grafana-foundation-sdk/logs';
 import { DataqueryBuilder as PromQuery, PromQueryFormat } from '@grafana/grafana-foundation-sdk/prometheus';
@@ -178,6 +179,30 @@ export function logs(ds: PackDataSource, title: string, expr: string, descriptio
     .sortOrder(LogsSortOrder.Descending)
     .dedupStrategy(LogsDedupStrategy.None)
     .withTarget(new LokiQuery().refId('A').expr(expr).queryType('range').maxLines(1000));
+  if (description !== undefined) panel.description(description);
+  return panel;
+}
+
+/**
+ * The `logs` metric aggregation of an Elasticsearch query (`MetricAggregationType` "logs"). Written out because the
+ * foundation SDK 0.0.21's `LogsBuilder` defaults its `type` to "unknown", which Grafana does not know.
+ */
+const LOGS_AGGREGATION = { build: (): ElasticsearchLogs => ({ type: 'logs', id: '1' }) };
+
+/**
+ * A logs panel of the documents an Elasticsearch (Lucene) query finds, newest first: Grafana's `logs` metric
+ * aggregation, which returns raw documents with the data source's message and level fields.
+ */
+export function elasticsearchLogs(uid: string, title: string, query: string, description?: string): LogsPanel {
+  const panel = new LogsPanel()
+    .title(title)
+    .datasource({ type: 'elasticsearch', uid })
+    .showTime(true)
+    .wrapLogMessage(true)
+    .enableLogDetails(true)
+    .sortOrder(LogsSortOrder.Descending)
+    .dedupStrategy(LogsDedupStrategy.None)
+    .withTarget(new ElasticsearchQuery().refId('A').datasource({ type: 'elasticsearch', uid }).query(query).metrics([LOGS_AGGREGATION]).bucketAggs([]));
   if (description !== undefined) panel.description(description);
   return panel;
 }

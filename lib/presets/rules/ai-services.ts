@@ -3,7 +3,8 @@ import { invalid } from '../../model/errors';
 import { Severity } from '../../model/severity';
 import { failureRatioSpec, latencySpec, targetDownSpec } from './common-specs';
 import { groupText, percent, plain, seconds } from './describe';
-import { AlertSpec, buildPack } from './pack-builder';
+import { buildScopedPack, JobsOptions } from './jobs';
+import { AlertSpec } from './pack-builder';
 import { by, checkGroupBy, groupLabels, labelOption, labelValueRegex, metricOption, rateOption, regexOption, Scope, ScopeOptions } from './scope';
 import { num, ramp } from './series';
 import { RulePack, RulePackOptions } from './types';
@@ -18,7 +19,7 @@ export type AiServicesRuleName =
   | 'AiToolFailureRatioHigh';
 
 /** Config of {@link aiServices}. The metric and label names default to the ones the seeds' services export. */
-export interface AiServicesConfig extends RulePackOptions<AiServicesRuleName>, ScopeOptions {
+export interface AiServicesConfig extends RulePackOptions<AiServicesRuleName>, ScopeOptions, JobsOptions<AiServicesRuleName> {
   /**
    * Labels that tell one model apart in the request, latency and token rules; must include `job`.
    * @default ['job', 'model']
@@ -140,161 +141,163 @@ function successSample(regex: string): string {
  */
 export function aiServices(config: AiServicesConfig): RulePack {
   if (config === null || typeof config !== 'object') throw invalid(WHERE, 'config', config, 'a config object with at least runbookUrlPattern');
-  const scope = Scope.of(config, 'ai-service', WHERE);
-  const groupBy = checkGroupBy(config.groupBy, ['job', 'model'], WHERE, 'groupBy');
-  const cacheGroupBy = checkGroupBy(config.cacheGroupBy, ['job'], WHERE, 'cacheGroupBy');
-  const toolGroupBy = checkGroupBy(config.toolGroupBy, ['job', 'tool_name'], WHERE, 'toolGroupBy');
-  const requests = metricOption(config.requestsMetric, 'ai_requests_total', WHERE, 'requestsMetric');
-  const statusLabel = labelOption(config.statusLabel, 'status', WHERE, 'statusLabel');
-  const errors = regexOption(config.errorStatusRegex, FAILURES, config.errorStatusExample, FAILURE_SAMPLES, WHERE, 'errorStatusRegex', 'errorStatusExample');
-  const histogram = metricOption(config.latencyHistogram, 'ai_request_duration_seconds', WHERE, 'latencyHistogram');
-  const tokens = metricOption(config.tokensMetric, 'ai_tokens_used_total', WHERE, 'tokensMetric');
-  const cache = metricOption(config.cacheMetric, 'cache_operations_total', WHERE, 'cacheMetric');
-  const resultLabel = labelOption(config.cacheResultLabel, 'result', WHERE, 'cacheResultLabel');
-  const hit = config.cacheHitValue ?? 'hit';
-  const miss = config.cacheMissValue ?? 'miss';
-  for (const [field, value] of [['cacheHitValue', hit], ['cacheMissValue', miss]] as const) {
-    if (typeof value !== 'string' || value === '') throw invalid(WHERE, field, value, 'a non-empty label value');
-  }
-  if (hit === miss) throw invalid(WHERE, 'cacheMissValue', miss, 'a value different from cacheHitValue');
-  const tools = metricOption(config.toolExecutionsMetric, 'tool_executions_total', WHERE, 'toolExecutionsMetric');
-  const toolStatusLabel = labelOption(config.toolStatusLabel, 'status', WHERE, 'toolStatusLabel');
-  const toolErrors = regexOption(config.toolErrorStatusRegex, FAILURES, config.toolErrorStatusExample, FAILURE_SAMPLES, WHERE, 'toolErrorStatusRegex', 'toolErrorStatusExample');
-  const minRate = rateOption(config.minRequestsPerSecond, 0.05, WHERE, 'minRequestsPerSecond');
-  const instance = `${scope.job}-1:8000`;
-  const perModel = groupText(groupBy);
-  const perTool = groupText(toolGroupBy);
-  const perCache = groupText(cacheGroupBy);
+  const makeSpecs = (scope: Scope): AlertSpec<AiServicesRuleName>[] => {
+    const groupBy = checkGroupBy(config.groupBy, ['job', 'model'], WHERE, 'groupBy');
+    const cacheGroupBy = checkGroupBy(config.cacheGroupBy, ['job'], WHERE, 'cacheGroupBy');
+    const toolGroupBy = checkGroupBy(config.toolGroupBy, ['job', 'tool_name'], WHERE, 'toolGroupBy');
+    const requests = metricOption(config.requestsMetric, 'ai_requests_total', WHERE, 'requestsMetric');
+    const statusLabel = labelOption(config.statusLabel, 'status', WHERE, 'statusLabel');
+    const errors = regexOption(config.errorStatusRegex, FAILURES, config.errorStatusExample, FAILURE_SAMPLES, WHERE, 'errorStatusRegex', 'errorStatusExample');
+    const histogram = metricOption(config.latencyHistogram, 'ai_request_duration_seconds', WHERE, 'latencyHistogram');
+    const tokens = metricOption(config.tokensMetric, 'ai_tokens_used_total', WHERE, 'tokensMetric');
+    const cache = metricOption(config.cacheMetric, 'cache_operations_total', WHERE, 'cacheMetric');
+    const resultLabel = labelOption(config.cacheResultLabel, 'result', WHERE, 'cacheResultLabel');
+    const hit = config.cacheHitValue ?? 'hit';
+    const miss = config.cacheMissValue ?? 'miss';
+    for (const [field, value] of [['cacheHitValue', hit], ['cacheMissValue', miss]] as const) {
+      if (typeof value !== 'string' || value === '') throw invalid(WHERE, field, value, 'a non-empty label value');
+    }
+    if (hit === miss) throw invalid(WHERE, 'cacheMissValue', miss, 'a value different from cacheHitValue');
+    const tools = metricOption(config.toolExecutionsMetric, 'tool_executions_total', WHERE, 'toolExecutionsMetric');
+    const toolStatusLabel = labelOption(config.toolStatusLabel, 'status', WHERE, 'toolStatusLabel');
+    const toolErrors = regexOption(config.toolErrorStatusRegex, FAILURES, config.toolErrorStatusExample, FAILURE_SAMPLES, WHERE, 'toolErrorStatusRegex', 'toolErrorStatusExample');
+    const minRate = rateOption(config.minRequestsPerSecond, 0.05, WHERE, 'minRequestsPerSecond');
+    const instance = `${scope.job}-1:8000`;
+    const perModel = groupText(groupBy);
+    const perTool = groupText(toolGroupBy);
+    const perCache = groupText(cacheGroupBy);
 
-  const modelLabels = groupLabels(scope, groupBy);
-  const tokenSeries = (perStep: number, steps: number) => {
-    const prompt = Math.floor(perStep / 2);
-    return [
-      { series: scope.series(tokens, { ...modelLabels, instance, token_type: 'prompt' }), values: ramp(prompt, steps) },
-      { series: scope.series(tokens, { ...modelLabels, instance, token_type: 'completion' }), values: ramp(perStep - prompt, steps) },
+    const modelLabels = groupLabels(scope, groupBy);
+    const tokenSeries = (perStep: number, steps: number) => {
+      const prompt = Math.floor(perStep / 2);
+      return [
+        { series: scope.series(tokens, { ...modelLabels, instance, token_type: 'prompt' }), values: ramp(prompt, steps) },
+        { series: scope.series(tokens, { ...modelLabels, instance, token_type: 'completion' }), values: ramp(perStep - prompt, steps) },
+      ];
+    };
+
+    const cacheLabels = groupLabels(scope, cacheGroupBy);
+    const cacheLookups = `${resultLabel}=~${JSON.stringify(`${escapeRegex(hit)}|${escapeRegex(miss)}`)}`;
+    const cacheAll = `sum ${by(cacheGroupBy)} (rate(${scope.selector(cache, cacheLookups)}[15m]))`;
+    const cacheHits = `sum ${by(cacheGroupBy)} (rate(${scope.selector(cache, `${resultLabel}=${JSON.stringify(hit)}`)}[15m]))`;
+    const cacheSeries = (hits: number, misses: number, steps: number) => [
+      { series: scope.series(cache, { ...cacheLabels, instance, [resultLabel]: hit }), values: ramp(hits, steps) },
+      { series: scope.series(cache, { ...cacheLabels, instance, [resultLabel]: miss }), values: ramp(misses, steps) },
     ];
+    const busy = 60 * Math.max(10, Math.ceil(minRate * 2));
+
+    const specs: AlertSpec<AiServicesRuleName>[] = [
+      targetDownSpec({
+        alert: 'AiServiceDown',
+        scope,
+        what: 'AI service',
+        severity: Severity.CRITICAL,
+        for: Duration.minutes(1),
+        instance,
+        consequence: 'Features that need the model fail; its other alerts cannot fire while it is not scraped.',
+      }),
+      failureRatioSpec({
+        alert: 'AiHighErrorRatio',
+        severity: Severity.CRITICAL,
+        for: Duration.minutes(5),
+        threshold: { default: 0.1, kind: 'ratio' },
+        scope,
+        groupBy,
+        metric: requests,
+        statusLabel,
+        failureRegex: errors.regex,
+        failureSample: errors.sample,
+        successSample: successSample(errors.regex),
+        minRate,
+        window: Duration.minutes(5),
+        instance,
+        summary: () => `{{ $labels.job }}${perModel}: {{ $value | humanizePercentage }} of model requests fail`,
+        description: (s) =>
+          `{{ $value | humanizePercentage }} of the model requests of {{ $labels.job }}${perModel} over the last 5m failed ` +
+          `(${statusLabel} matching ${JSON.stringify(errors.regex)}), above ${percent(s.threshold)} for ${s.for.toPrometheus()}. ` +
+          'Check the provider\'s status, rate limits and API keys.',
+      }),
+      latencySpec({
+        alert: 'AiGenerationSlow',
+        quantile: 0.95,
+        severity: Severity.WARNING,
+        for: Duration.minutes(10),
+        threshold: { default: 10, kind: 'positive' },
+        scope,
+        groupBy,
+        histogram,
+        minRate,
+        window: Duration.minutes(5),
+        instance,
+        summary: () => `{{ $labels.job }}${perModel}: p95 generation time is {{ $value | humanizeDuration }}`,
+        description: (s) =>
+          `95% of the generations of {{ $labels.job }}${perModel} took up to {{ $value | humanizeDuration }} over the last 5m, ` +
+          `above ${seconds(s.threshold)} for ${s.for.toPrometheus()}. Users wait; check the provider's latency, prompt sizes and retries.`,
+      }),
+      {
+        alert: 'AiTokenUsageHigh',
+        severity: Severity.WARNING,
+        threshold: { default: 1000000, kind: 'positive' },
+        expr: (s) => `sum ${by(groupBy)} (increase(${scope.selector(tokens)}[1h])) > ${num(s.threshold)}`,
+        summary: () => `{{ $labels.job }}${perModel} used {{ $value | humanize }} tokens in an hour`,
+        description: (s) =>
+          `{{ $labels.job }}${perModel} used {{ $value | humanize }} tokens in the last hour, more than the budget of ${plain(s.threshold)} per hour. ` +
+          'Costs grow; look for retry loops, oversized prompts or abuse.',
+        test: {
+          warmup: Duration.hours(1),
+          firing: (ctx) => {
+            const perStep = Math.ceil((2 * ctx.threshold) / 60);
+            return { series: tokenSeries(perStep, ctx.steps), alerts: [{ labels: modelLabels, value: 60 * perStep }] };
+          },
+          quiet: (ctx) => [{ name: 'usage within the budget', series: tokenSeries(Math.floor(ctx.threshold / 2 / 60), ctx.steps) }],
+        },
+      },
+      {
+        alert: 'AiCacheHitRatioLow',
+        severity: Severity.WARNING,
+        for: Duration.minutes(15),
+        threshold: { default: 0.5, kind: 'ratio' },
+        expr: (s) => `${cacheHits}\n/\n${cacheAll}\n< ${num(s.threshold)}\nand\n${cacheAll} > ${num(minRate)}`,
+        summary: () => `{{ $labels.job }}${perCache}: cache hit ratio is {{ $value | humanizePercentage }}`,
+        description: (s) =>
+          `Only {{ $value | humanizePercentage }} of the cache lookups of {{ $labels.job }}${perCache} over the last 15m were hits, below ${percent(s.threshold)} ` +
+          `for ${s.for.toPrometheus()}. More requests reach the model, which costs time and tokens; check cache keys and expiry.`,
+        test: {
+          warmup: Duration.minutes(15),
+          firing: (ctx) => {
+            const hits = Math.floor((busy * ctx.threshold) / 2);
+            return { series: cacheSeries(hits, busy - hits, ctx.steps), alerts: [{ labels: cacheLabels, value: hits / busy }] };
+          },
+          quiet: (ctx) => {
+            const hits = busy - Math.floor((busy * (1 - ctx.threshold)) / 2);
+            const quiet = [{ name: 'most lookups hit', series: cacheSeries(hits, busy - hits, ctx.steps) }];
+            if (minRate > 0) quiet.push({ name: 'every lookup misses but traffic is below the minimum', series: cacheSeries(0, minRate * 30, ctx.steps) });
+            return quiet;
+          },
+        },
+      },
+      failureRatioSpec({
+        alert: 'AiToolFailureRatioHigh',
+        severity: Severity.WARNING,
+        for: Duration.minutes(5),
+        threshold: { default: 0.1, kind: 'ratio' },
+        scope,
+        groupBy: toolGroupBy,
+        metric: tools,
+        statusLabel: toolStatusLabel,
+        failureRegex: toolErrors.regex,
+        failureSample: toolErrors.sample,
+        successSample: successSample(toolErrors.regex),
+        minRate,
+        window: Duration.minutes(5),
+        instance,
+        summary: () => `{{ $labels.job }}${perTool}: {{ $value | humanizePercentage }} of tool executions fail`,
+        description: (s) =>
+          `{{ $value | humanizePercentage }} of the tool executions of {{ $labels.job }}${perTool} over the last 5m failed, ` +
+          `above ${percent(s.threshold)} for ${s.for.toPrometheus()}. Answers that need the tool degrade; check the tool's backend and inputs.`,
+      }),
+    ];
+    return specs;
   };
-
-  const cacheLabels = groupLabels(scope, cacheGroupBy);
-  const cacheLookups = `${resultLabel}=~${JSON.stringify(`${escapeRegex(hit)}|${escapeRegex(miss)}`)}`;
-  const cacheAll = `sum ${by(cacheGroupBy)} (rate(${scope.selector(cache, cacheLookups)}[15m]))`;
-  const cacheHits = `sum ${by(cacheGroupBy)} (rate(${scope.selector(cache, `${resultLabel}=${JSON.stringify(hit)}`)}[15m]))`;
-  const cacheSeries = (hits: number, misses: number, steps: number) => [
-    { series: scope.series(cache, { ...cacheLabels, instance, [resultLabel]: hit }), values: ramp(hits, steps) },
-    { series: scope.series(cache, { ...cacheLabels, instance, [resultLabel]: miss }), values: ramp(misses, steps) },
-  ];
-  const busy = 60 * Math.max(10, Math.ceil(minRate * 2));
-
-  const specs: AlertSpec<AiServicesRuleName>[] = [
-    targetDownSpec({
-      alert: 'AiServiceDown',
-      scope,
-      what: 'AI service',
-      severity: Severity.CRITICAL,
-      for: Duration.minutes(1),
-      instance,
-      consequence: 'Features that need the model fail; its other alerts cannot fire while it is not scraped.',
-    }),
-    failureRatioSpec({
-      alert: 'AiHighErrorRatio',
-      severity: Severity.CRITICAL,
-      for: Duration.minutes(5),
-      threshold: { default: 0.1, kind: 'ratio' },
-      scope,
-      groupBy,
-      metric: requests,
-      statusLabel,
-      failureRegex: errors.regex,
-      failureSample: errors.sample,
-      successSample: successSample(errors.regex),
-      minRate,
-      window: Duration.minutes(5),
-      instance,
-      summary: () => `{{ $labels.job }}${perModel}: {{ $value | humanizePercentage }} of model requests fail`,
-      description: (s) =>
-        `{{ $value | humanizePercentage }} of the model requests of {{ $labels.job }}${perModel} over the last 5m failed ` +
-        `(${statusLabel} matching ${JSON.stringify(errors.regex)}), above ${percent(s.threshold)} for ${s.for.toPrometheus()}. ` +
-        'Check the provider\'s status, rate limits and API keys.',
-    }),
-    latencySpec({
-      alert: 'AiGenerationSlow',
-      quantile: 0.95,
-      severity: Severity.WARNING,
-      for: Duration.minutes(10),
-      threshold: { default: 10, kind: 'positive' },
-      scope,
-      groupBy,
-      histogram,
-      minRate,
-      window: Duration.minutes(5),
-      instance,
-      summary: () => `{{ $labels.job }}${perModel}: p95 generation time is {{ $value | humanizeDuration }}`,
-      description: (s) =>
-        `95% of the generations of {{ $labels.job }}${perModel} took up to {{ $value | humanizeDuration }} over the last 5m, ` +
-        `above ${seconds(s.threshold)} for ${s.for.toPrometheus()}. Users wait; check the provider's latency, prompt sizes and retries.`,
-    }),
-    {
-      alert: 'AiTokenUsageHigh',
-      severity: Severity.WARNING,
-      threshold: { default: 1000000, kind: 'positive' },
-      expr: (s) => `sum ${by(groupBy)} (increase(${scope.selector(tokens)}[1h])) > ${num(s.threshold)}`,
-      summary: () => `{{ $labels.job }}${perModel} used {{ $value | humanize }} tokens in an hour`,
-      description: (s) =>
-        `{{ $labels.job }}${perModel} used {{ $value | humanize }} tokens in the last hour, more than the budget of ${plain(s.threshold)} per hour. ` +
-        'Costs grow; look for retry loops, oversized prompts or abuse.',
-      test: {
-        warmup: Duration.hours(1),
-        firing: (ctx) => {
-          const perStep = Math.ceil((2 * ctx.threshold) / 60);
-          return { series: tokenSeries(perStep, ctx.steps), alerts: [{ labels: modelLabels, value: 60 * perStep }] };
-        },
-        quiet: (ctx) => [{ name: 'usage within the budget', series: tokenSeries(Math.floor(ctx.threshold / 2 / 60), ctx.steps) }],
-      },
-    },
-    {
-      alert: 'AiCacheHitRatioLow',
-      severity: Severity.WARNING,
-      for: Duration.minutes(15),
-      threshold: { default: 0.5, kind: 'ratio' },
-      expr: (s) => `${cacheHits}\n/\n${cacheAll}\n< ${num(s.threshold)}\nand\n${cacheAll} > ${num(minRate)}`,
-      summary: () => `{{ $labels.job }}${perCache}: cache hit ratio is {{ $value | humanizePercentage }}`,
-      description: (s) =>
-        `Only {{ $value | humanizePercentage }} of the cache lookups of {{ $labels.job }}${perCache} over the last 15m were hits, below ${percent(s.threshold)} ` +
-        `for ${s.for.toPrometheus()}. More requests reach the model, which costs time and tokens; check cache keys and expiry.`,
-      test: {
-        warmup: Duration.minutes(15),
-        firing: (ctx) => {
-          const hits = Math.floor((busy * ctx.threshold) / 2);
-          return { series: cacheSeries(hits, busy - hits, ctx.steps), alerts: [{ labels: cacheLabels, value: hits / busy }] };
-        },
-        quiet: (ctx) => {
-          const hits = busy - Math.floor((busy * (1 - ctx.threshold)) / 2);
-          const quiet = [{ name: 'most lookups hit', series: cacheSeries(hits, busy - hits, ctx.steps) }];
-          if (minRate > 0) quiet.push({ name: 'every lookup misses but traffic is below the minimum', series: cacheSeries(0, minRate * 30, ctx.steps) });
-          return quiet;
-        },
-      },
-    },
-    failureRatioSpec({
-      alert: 'AiToolFailureRatioHigh',
-      severity: Severity.WARNING,
-      for: Duration.minutes(5),
-      threshold: { default: 0.1, kind: 'ratio' },
-      scope,
-      groupBy: toolGroupBy,
-      metric: tools,
-      statusLabel: toolStatusLabel,
-      failureRegex: toolErrors.regex,
-      failureSample: toolErrors.sample,
-      successSample: successSample(toolErrors.regex),
-      minRate,
-      window: Duration.minutes(5),
-      instance,
-      summary: () => `{{ $labels.job }}${perTool}: {{ $value | humanizePercentage }} of tool executions fail`,
-      description: (s) =>
-        `{{ $value | humanizePercentage }} of the tool executions of {{ $labels.job }}${perTool} over the last 5m failed, ` +
-        `above ${percent(s.threshold)} for ${s.for.toPrometheus()}. Answers that need the tool degrade; check the tool's backend and inputs.`,
-    }),
-  ];
-  return buildPack(specs, config, WHERE);
+  return buildScopedPack(makeSpecs, config, 'ai-service', WHERE);
 }

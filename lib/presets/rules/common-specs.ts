@@ -70,6 +70,11 @@ export interface FailureRatioOptions<Name extends string> {
   readonly instance: string;
   readonly summary: (s: RuleSettings) => string;
   readonly description: (s: RuleSettings) => string;
+  /**
+   * A counter of failures of its own (e.g. `http_requests_failed_total`): failures are its rate, not the events whose
+   * `statusLabel` matches `failureRegex` (those four fields are then unused).
+   */
+  readonly failureMetric?: string;
 }
 
 /** Events per 1m step of the firing data: well above the minimum rate. */
@@ -82,13 +87,24 @@ export function failureRatioSpec<Name extends string>(o: FailureRatioOptions<Nam
   const window = o.window.toPrometheus();
   const grouping = by(o.groupBy);
   const all = `sum ${grouping} (rate(${o.scope.selector(o.metric)}[${window}]))`;
-  const failed = `sum ${grouping} (rate(${o.scope.selector(o.metric, `${o.statusLabel}=~${JSON.stringify(o.failureRegex)}`)}[${window}]))`;
+  const failed =
+    o.failureMetric === undefined
+      ? `sum ${grouping} (rate(${o.scope.selector(o.metric, `${o.statusLabel}=~${JSON.stringify(o.failureRegex)}`)}[${window}]))`
+      : `sum ${grouping} (rate(${o.scope.selector(o.failureMetric)}[${window}]))`;
   const output = groupLabels(o.scope, o.groupBy);
   const seriesOf = (status: string): string => o.scope.series(o.metric, { ...output, instance: o.instance, [o.statusLabel]: status });
-  const data = (ok: number, bad: number, steps: number) => [
-    { series: seriesOf(o.successSample), values: ramp(ok, steps) },
-    { series: seriesOf(o.failureSample), values: ramp(bad, steps) },
-  ];
+  const counted = (metric: string): string => o.scope.series(metric, { ...output, instance: o.instance });
+  const data = (ok: number, bad: number, steps: number) =>
+    o.failureMetric === undefined
+      ? [
+          { series: seriesOf(o.successSample), values: ramp(ok, steps) },
+          { series: seriesOf(o.failureSample), values: ramp(bad, steps) },
+        ]
+      : [
+          // the requests counter counts every request, failed or not
+          { series: counted(o.metric), values: ramp(ok + bad, steps) },
+          { series: counted(o.failureMetric), values: ramp(bad, steps) },
+        ];
   return {
     alert: o.alert,
     severity: o.severity,

@@ -21,6 +21,8 @@ export type { PostgresConfig, PostgresRuleName } from './postgres';
 export type { RedisConfig, RedisRuleName } from './redis';
 export type { ServiceHealthConfig, ServiceHealthRuleName } from './service-health';
 export type { ScopeOptions } from './scope';
+export type { JobsOptions } from './jobs';
+export type { HttpShapeOptions } from './http-shape';
 export type { RuleOverride, RuleOverrides, RulePack, RulePackOptions } from './types';
 export { expandAlertTemplate } from './alert-template';
 export type { AlertTemplateData } from './alert-template';

@@ -119,16 +119,17 @@ function checkNoReservedLabels(labels: Readonly<Record<string, string>> | undefi
   }
 }
 
-function checkOverrides<Name extends string>(specs: readonly AlertSpec<Name>[], overrides: unknown, where: string): Record<string, RuleOverride> {
+/** Validates a pack's per-rule overrides (`field` is where they were given) and returns them by rule name. */
+export function checkOverrides<Name extends string>(specs: readonly AlertSpec<Name>[], overrides: unknown, where: string, at = 'overrides'): Record<string, RuleOverride> {
   if (overrides === undefined) return {};
   if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
-    throw invalid(where, 'overrides', overrides, 'an object keyed by rule name, e.g. { HostDiskAlmostFull: { threshold: 0.05 } }');
+    throw invalid(where, at, overrides, 'an object keyed by rule name, e.g. { HostDiskAlmostFull: { threshold: 0.05 } }');
   }
   const names = specs.map((s) => s.alert as string);
   for (const [name, override] of Object.entries(overrides as Record<string, RuleOverride>)) {
     const spec = specs.find((s) => s.alert === name);
-    if (spec === undefined) throw unknownReference(where, `overrides.${name}`, name, 'rule of this pack', names);
-    const field = `overrides.${name}`;
+    if (spec === undefined) throw unknownReference(where, `${at}.${name}`, name, 'rule of this pack', names);
+    const field = `${at}.${name}`;
     if (override === null || typeof override !== 'object' || Array.isArray(override)) {
       throw invalid(where, field, override, '{ disabled?, threshold?, for?, severity?, labels? }');
     }
@@ -161,7 +162,8 @@ function ceilDiv(a: number, b: number): number {
   return Math.ceil(a / b - 1e-9);
 }
 
-function buildTests(
+/** The promtool test cases of one rule: one firing case (with a pending check) and its quiet cases. */
+export function buildTests(
   spec: AlertSpec,
   settings: RuleSettings,
   ruleLabels: Readonly<Record<string, string>>,
@@ -209,33 +211,31 @@ function buildTests(
   return cases;
 }
 
-/**
- * Builds a rule pack: applies the options and per-rule overrides to the pack's rule specs and returns the
- * rules together with their generated promtool test cases.
- */
-export function buildPack<Name extends string>(specs: readonly AlertSpec<Name>[], options: RulePackOptions<Name>, where: string): RulePack {
-  if (options === null || typeof options !== 'object') throw invalid(where, 'config', options, 'a config object');
-  checkRunbookUrlPattern(options.runbookUrlPattern, where, 'runbookUrlPattern');
-  checkLabels(options.labels, where, 'labels');
-  checkNoReservedLabels(options.labels, where, 'labels');
-  const overrides = checkOverrides(specs, options.overrides, where);
-  const rules: AlertingRuleDefinition[] = [];
-  const testBuilders: (() => RuleTestCase[])[] = [];
-  for (const spec of specs) {
-    const override = overrides[spec.alert] ?? {};
-    if (override.disabled) continue;
-    const settings: RuleSettings = {
-      threshold: override.threshold ?? spec.threshold?.default ?? 0,
-      for: override.for === undefined ? (spec.for ?? Duration.seconds(0)) : Duration.from(override.for, where, `overrides.${spec.alert}.for`),
-    };
-    const severity = override.severity ?? spec.severity;
-    const labels = { ...(options.labels ?? {}), ...(override.labels ?? {}) };
-    const annotations = {
-      summary: spec.summary(settings),
-      description: spec.description(settings),
-      runbook_url: runbookUrl(options.runbookUrlPattern, spec.alert),
-    };
-    rules.push({
+/** A rule of a pack with its overrides applied: the rule, and what its tests need. */
+export interface ResolvedRule {
+  readonly rule: AlertingRuleDefinition;
+  readonly settings: RuleSettings;
+  /** The rule's labels with `severity`, as the alerts carry them. */
+  readonly alertLabels: Readonly<Record<string, string>>;
+  /** summary, description and runbook_url. */
+  readonly annotations: Readonly<Record<string, string>>;
+}
+
+/** Applies one (already checked) override to a rule spec. */
+export function resolveRule(spec: AlertSpec, override: RuleOverride, options: RulePackOptions<string>, where: string, field = 'overrides'): ResolvedRule {
+  const settings: RuleSettings = {
+    threshold: override.threshold ?? spec.threshold?.default ?? 0,
+    for: override.for === undefined ? (spec.for ?? Duration.seconds(0)) : Duration.from(override.for, where, `${field}.${spec.alert}.for`),
+  };
+  const severity = override.severity ?? spec.severity;
+  const labels = { ...(options.labels ?? {}), ...(override.labels ?? {}) };
+  const annotations = {
+    summary: spec.summary(settings),
+    description: spec.description(settings),
+    runbook_url: runbookUrl(options.runbookUrlPattern, spec.alert),
+  };
+  return {
+    rule: {
       alert: spec.alert,
       expr: spec.expr(settings),
       for: settings.for.toMilliseconds() > 0 ? settings.for : undefined,
@@ -244,11 +244,28 @@ export function buildPack<Name extends string>(specs: readonly AlertSpec<Name>[]
       description: annotations.description,
       runbookUrl: annotations.runbook_url,
       labels: Object.keys(labels).length > 0 ? labels : undefined,
-    });
-    testBuilders.push(() => buildTests(spec, settings, { ...labels, severity: severity.value }, annotations));
-  }
-  // Test cases are built on first use: a pack used only for its rules (one per service, in large environments)
-  // does not pay for them. Enumerable, so `{ ...pack }` and AlertGroup props see them as a plain field.
+    },
+    settings,
+    alertLabels: { ...labels, severity: severity.value },
+    annotations,
+  };
+}
+
+/** Validates the options every pack takes (runbook pattern, labels) and returns its checked overrides. */
+export function checkPackOptions<Name extends string>(specs: readonly AlertSpec<Name>[], options: RulePackOptions<Name>, where: string): Record<string, RuleOverride> {
+  if (options === null || typeof options !== 'object') throw invalid(where, 'config', options, 'a config object');
+  checkRunbookUrlPattern(options.runbookUrlPattern, where, 'runbookUrlPattern');
+  checkLabels(options.labels, where, 'labels');
+  checkNoReservedLabels(options.labels, where, 'labels');
+  return checkOverrides(specs, options.overrides, where);
+}
+
+/**
+ * A pack of `rules` whose test cases are built on first use: a pack used only for its rules (one per service, in
+ * large environments) does not pay for them. Enumerable, so `{ ...pack }` and AlertGroup props see them as a
+ * plain field.
+ */
+export function lazyPack(rules: AlertingRuleDefinition[], testBuilders: readonly (() => RuleTestCase[])[]): RulePack {
   let tests: RuleTestCase[] | undefined;
   const pack = { rules } as { rules: AlertingRuleDefinition[]; tests: readonly RuleTestCase[] };
   Object.defineProperty(pack, 'tests', {
@@ -256,4 +273,22 @@ export function buildPack<Name extends string>(specs: readonly AlertSpec<Name>[]
     get: () => (tests ??= testBuilders.flatMap((build) => build())),
   });
   return pack;
+}
+
+/**
+ * Builds a rule pack: applies the options and per-rule overrides to the pack's rule specs and returns the
+ * rules together with their generated promtool test cases.
+ */
+export function buildPack<Name extends string>(specs: readonly AlertSpec<Name>[], options: RulePackOptions<Name>, where: string): RulePack {
+  const overrides = checkPackOptions(specs, options, where);
+  const rules: AlertingRuleDefinition[] = [];
+  const testBuilders: (() => RuleTestCase[])[] = [];
+  for (const spec of specs) {
+    const override = overrides[spec.alert] ?? {};
+    if (override.disabled) continue;
+    const resolved = resolveRule(spec, override, options, where);
+    rules.push(resolved.rule);
+    testBuilders.push(() => buildTests(spec, resolved.settings, resolved.alertLabels, resolved.annotations));
+  }
+  return lazyPack(rules, testBuilders);
 }

@@ -17,6 +17,18 @@ export interface ScopeOptions {
   readonly matchers?: Readonly<Record<string, string>>;
 }
 
+/** How a scope over several jobs selects them: `job=~"a|b"` or `job!~"c"` (the jobs' names, regex-escaped). */
+export interface JobMatch {
+  readonly op: '=' | '=~' | '!~';
+  readonly value: string;
+}
+
+/** A job matcher for exactly these jobs (`=~` with alternatives, or `!~` to leave them out). */
+export function jobsMatch(jobs: readonly string[], op: '=~' | '!~'): JobMatch {
+  if (op === '=~' && jobs.length === 1) return { op: '=', value: jobs[0] };
+  return { op, value: jobs.map((j) => j.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')).join('|') };
+}
+
 /**
  * Builds the selectors of a pack's expressions and the labels of its generated test series from one set of
  * equality matchers, so the tests always select what the rules select.
@@ -31,10 +43,25 @@ export class Scope {
     return new Scope({ job, ...(options.matchers ?? {}) });
   }
 
+  /**
+   * A scope over several jobs: `match` is how the expressions select the job (`job=~"a|b"`, `job!~"c"`, or no job
+   * matcher at all for `null`), and `sampleJob` the job the generated test series carry.
+   */
+  public static forJobs(matchers: Readonly<Record<string, string>>, match: JobMatch | null, sampleJob: string): Scope {
+    return new Scope({ ...matchers, job: sampleJob }, match);
+  }
+
   private constructor(
-    /** Labels every selected series carries. */
+    /** Labels every selected series carries (for a scope over several jobs: with the sample job). */
     public readonly labels: Readonly<Record<string, string>>,
+    /** How the job is selected when it is not `job="<labels.job>"`. */
+    private readonly jobMatch?: JobMatch | null,
   ) {}
+
+  /** The same selection, with test series of another job. */
+  public withSampleJob(job: string): Scope {
+    return new Scope({ ...this.labels, job }, this.jobMatch);
+  }
 
   /** The job name. */
   public get job(): string {
@@ -50,7 +77,10 @@ export class Scope {
   public selector(metric: string, ...extra: string[]): string {
     const own = Object.keys(this.labels)
       .sort()
-      .map((name) => `${name}=${JSON.stringify(this.labels[name])}`);
+      .filter((name) => name !== 'job' || this.jobMatch !== null)
+      .map((name) =>
+        name === 'job' && this.jobMatch ? `job${this.jobMatch.op}${JSON.stringify(this.jobMatch.value)}` : `${name}=${JSON.stringify(this.labels[name])}`,
+      );
     return `${metric}{${[...own, ...extra].join(',')}}`;
   }
 

@@ -16,6 +16,7 @@ import { GrafanaProvider } from '../../providers/grafana/provider';
 import { RuleGroup } from '../../providers/grafana/rule-group';
 import { escapeTerraformTemplate } from '../terraform-escape';
 import { contactPointFor } from './contact-points';
+import { declaredDataSourceConfig } from './data-source-declared';
 import { dashboardConfigJson, planFolders, titleClashes } from './dashboards';
 import { GrafanaDataSourceRole } from './data-source-options';
 import { GrafanaManagedParts, GrafanaTargetProps } from './grafana-target-props';
@@ -96,6 +97,13 @@ export class GrafanaResources extends Construct {
     const warn = (message: string) => Annotations.of(this).addWarning(message);
 
     const groups = this.manage.alertRules ? this.convertRules(warn) : [];
+
+    // Data sources declared by constructs (ElasticsearchDataSource, JaegerDataSource, …); a repeated uid is reported by them.
+    const declared = new Set<string>();
+    for (const ds of env.allDataSources.filter((d) => d.declaredBy !== undefined && !declared.has(d.uid))) {
+      declared.add(ds.uid);
+      new DataSource(this, `declared-data-source-${ds.uid}`, { ...declaredDataSourceConfig(ds, this.secrets, this.where), provider: this.provider });
+    }
 
     const dashboards = this.manage.dashboards ? env.allDashboards : [];
     const alertFolder = this.props.alertFolder ?? `${this.monitoring.environmentName} alerts`;

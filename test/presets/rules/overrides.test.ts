@@ -117,7 +117,7 @@ describe('pack config', () => {
   });
 
   test('bad selectors and options are refused', () => {
-    expect(messageOf(() => serviceHealth({ runbookUrlPattern: RUNBOOK } as never))).toBe('presets.serviceHealth, job: got nothing, expected the scrape job of the service, e.g. "api"');
+    expect(messageOf(() => serviceHealth({ runbookUrlPattern: RUNBOOK } as never))).toBe('presets.serviceHealth, job: got nothing, expected the scrape job of the service, e.g. "api" (or `jobs`, or a `selector`)');
     expect(messageOf(() => serviceHealth({ job: 'api', runbookUrlPattern: RUNBOOK, errorStatusRegex: '5..', errorStatusExample: '404' }))).toBe(
       'presets.serviceHealth, errorStatusExample: got "404", expected a label value that errorStatusRegex "5.." matches (used by the generated tests)',
     );
