@@ -8,6 +8,8 @@ import type { IConstruct } from 'constructs';
 export interface IMonitoringEngine {
   /** The engine's name for messages: `cdktf`, `aws-cdk`. */
   readonly name: string;
+  /** What the engine's stack is called in messages: `TerraformStack`, `Stack`. @default "stack" */
+  readonly stackKind?: string;
   /** A string whose value is produced at synth, after every construct is declared. */
   lazyString(produce: () => string): string;
   /** A warning the engine prints at synth (once per scope and message, without a stack trace). */

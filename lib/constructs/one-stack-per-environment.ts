@@ -21,12 +21,13 @@ export function checkOneStackPerEnvironment(monitoring: IConstruct, engine: IMon
         (c as unknown as { environmentName?: string }).environmentName === environment,
     );
   if (other) {
+    const stack = engine.stackKind ?? 'stack';
     throw new MonitoringConfigError(
       where,
       'environment',
-      `got ${showValue(environment)}, which MonitoringStack ${other.node.path} in the same TerraformStack already uses; expected one MonitoringStack ` +
-        'per environment and TerraformStack (its Terraform variables, outputs and resources are named after the environment): add the ' +
-        'constructs to the existing MonitoringStack, give this one another environment name, or put it in its own TerraformStack',
+      `got ${showValue(environment)}, which MonitoringStack ${other.node.path} in the same ${stack} already uses; expected one MonitoringStack ` +
+        `per environment and ${stack} (its variables, outputs and resources are named after the environment): add the ` +
+        `constructs to the existing MonitoringStack, give this one another environment name, or put it in its own ${stack}`,
     );
   }
 }

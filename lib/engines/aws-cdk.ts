@@ -48,6 +48,7 @@ export const AWS_CDK_ENGINE: IMonitoringEngine & {
   isUnresolved(value: unknown): boolean;
 } = {
   name: 'aws-cdk',
+  stackKind: 'Stack',
 
   lazyString(produce: () => string): string {
     return Lazy.string({ produce });

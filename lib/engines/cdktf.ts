@@ -20,6 +20,7 @@ function terraformStackOf(scope: IConstruct): TerraformStack | undefined {
  */
 export const CDKTF_ENGINE: IMonitoringEngine = {
   name: 'cdktf',
+  stackKind: 'TerraformStack',
 
   lazyString(produce: () => string): string {
     return Lazy.stringValue({ produce });

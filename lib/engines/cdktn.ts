@@ -69,6 +69,7 @@ function terraformStackOf(scope: IConstruct): IConstruct | undefined {
  */
 export const CDKTN_ENGINE: IMonitoringEngine = {
   name: 'cdktn',
+  stackKind: 'TerraformStack',
 
   lazyString(produce: () => string): string {
     return cdktn().Lazy.stringValue({ produce });

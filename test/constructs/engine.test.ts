@@ -88,7 +88,7 @@ describe('the constructs on an engine that is not cdktf (a plain constructs tree
     new MonitoringStack(a, 'monitoring', { environment: 'dev', target: fakeTarget(engine) });
     expect(() => new MonitoringStack(b, 'monitoring', { environment: 'dev', target: fakeTarget(engine) })).not.toThrow();
     expect(messageOf(() => new MonitoringStack(a, 'again', { environment: 'dev', target: fakeTarget(engine) }))).toMatch(
-      /^MonitoringStack a\/again, environment: got "dev", which MonitoringStack a\/monitoring in the same TerraformStack already uses/,
+      /^MonitoringStack a\/again, environment: got "dev", which MonitoringStack a\/monitoring in the same stack already uses/,
     );
   });
 });

@@ -61,7 +61,7 @@ describe('every error names the construct path', () => {
     new MonitoringStack(stack, 'a', { environment: 'dev', target: new DockerHostTarget() });
     expect(messageOf(() => new MonitoringStack(stack, 'b', { environment: 'dev', target: new DockerHostTarget({ hostPorts: { prometheus: 9190, alertmanager: 9193, grafana: 3300 } }) }))).toBe(
       'MonitoringStack test/b, environment: got "dev", which MonitoringStack test/a in the same TerraformStack already uses; expected one MonitoringStack per environment and TerraformStack ' +
-        '(its Terraform variables, outputs and resources are named after the environment): add the constructs to the existing MonitoringStack, give this one another environment name, ' +
+        '(its variables, outputs and resources are named after the environment): add the constructs to the existing MonitoringStack, give this one another environment name, ' +
         'or put it in its own TerraformStack',
     );
   });
