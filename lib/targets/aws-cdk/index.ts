@@ -9,4 +9,5 @@ export type { AwsCdkGrafanaOptions } from './cdk-managed-grafana';
 export type { EksScraperOptions } from '../aws-shared/eks-scraper-options';
 export { AMP_DEFAULT_QUOTAS } from '../aws-shared/amp-limits';
 export type { AmpQuotas } from '../aws-shared/amp-limits';
+export type { AwsWorkspaceProps } from '../aws-shared/workspace-props';
 export { AWS_CDK_ENGINE } from '../../engines/aws-cdk';

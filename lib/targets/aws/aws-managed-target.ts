@@ -14,11 +14,10 @@ import { CDKTF_ENGINE } from '../../engines/cdktf';
 import { terraformTopology } from '../terraform-topology';
 import { isPinned } from '../docker/images';
 import { AgentCredentials } from './agent-credentials';
-import { AmpQuotas } from '../aws-shared/amp-limits';
+import type { AwsWorkspaceProps } from '../aws-shared/workspace-props';
 import { exporterNotDeployed, logsNotRun } from '../aws-shared/messages';
 import { checkQueryLogThreshold, checkRegion } from '../aws-shared/workspace-settings';
 import { AwsEnvironment } from './aws-environment';
-import { EksScraperOptions } from '../aws-shared/eks-scraper-options';
 import { ManagedGrafanaOptions } from './managed-grafana';
 import { PrometheusAgentHostOptions } from './prometheus-agent-host';
 
@@ -30,33 +29,10 @@ export interface AgentImages {
   readonly nodeExporter?: string;
 }
 
-/** Props of {@link AwsManagedTarget}. */
-export interface AwsManagedTargetProps {
+/** Props of {@link AwsManagedTarget}; the workspace's are shared with the AWS CDK target ({@link AwsWorkspaceProps}). */
+export interface AwsManagedTargetProps extends AwsWorkspaceProps {
   /** The AWS region of the workspace, e.g. `eu-west-1` (also the SigV4 region in rendered files). */
   readonly region: string;
-  /** The AMP workspace alias; also its `Name` tag. @default "<environment>-monitoring" */
-  readonly workspaceAlias?: string;
-  /** Tags for every AWS resource, added to `environment` and `managed-by`. @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** A customer managed KMS key for the workspace's data (replaces the workspace when changed). @default - AWS owned key */
-  readonly kmsKeyArn?: string;
-  /** Retention of the workspace's CloudWatch log group, in days (a value CloudWatch accepts). @default 30 */
-  readonly logRetentionDays?: number;
-  /**
-   * Query logging: queries that process more than this many samples (QSP) are logged to the workspace's log group,
-   * to find the dashboards and rules that make AMP slow and expensive. `false` turns query logging off.
-   * @default 1000000
-   */
-  readonly queryLogThreshold?: number | false;
-  /**
-   * Receivers that deliver through an SNS topic you already have (e.g. one AWS Chatbot or PagerDuty's SNS integration
-   * subscribes to): receiver name → topic ARN. Their integrations are not used on AWS. The topic's policy must let
-   * `aps.amazonaws.com` publish.
-   * @default {}
-   */
-  readonly existingTopics?: Readonly<Record<string, string>>;
-  /** KMS key (id or ARN) of the SNS topics; its key policy must let `aps.amazonaws.com` use it. @default - no customer managed key */
-  readonly topicKmsKeyId?: string;
   /** Amazon Managed Grafana; `false` for none. @default {} (a workspace with AWS IAM Identity Center sign-in) */
   readonly grafana?: ManagedGrafanaOptions | false;
   /** Docker hosts that run a Prometheus agent remote-writing to the workspace. @default [] */
@@ -67,10 +43,6 @@ export interface AwsManagedTargetProps {
   readonly agentImages?: AgentImages;
   /** Memory limit of the agent container in MiB. @default 512 */
   readonly agentMemoryMb?: number;
-  /** EKS clusters scraped by AMP managed scrapers. @default [] */
-  readonly eksScrapers?: readonly EksScraperOptions[];
-  /** AMP quotas checked at synth; set raised values after a quota increase. @default AMP_DEFAULT_QUOTAS */
-  readonly quotas?: AmpQuotas;
   /** The AWS provider. @default - the stack's AwsProvider, else a new one for `region` */
   readonly provider?: AwsProvider;
 }

@@ -15,3 +15,4 @@ export type { EksScraperOptions } from '../aws-shared/eks-scraper-options';
 export type { ManagedGrafanaOptions } from './managed-grafana';
 export { AMP_DEFAULT_QUOTAS } from '../aws-shared/amp-limits';
 export type { AmpQuotas } from '../aws-shared/amp-limits';
+export type { AwsWorkspaceProps } from '../aws-shared/workspace-props';
