@@ -1,3 +1,4 @@
+import { ampPublishPolicy } from '../aws-shared/sns-topic-policy';
 import { CfnSubscription, CfnTopic, CfnTopicPolicy } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { SnsReceiverPlan } from '../aws-shared/sns-receivers';
@@ -41,19 +42,7 @@ export class CdkSnsDelivery extends Construct {
       this.topics.set(plan.receiver, topic);
       new CfnTopicPolicy(this, `policy-${plan.receiver}`, {
         topics: [topic.ref],
-        policyDocument: {
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Sid: 'AllowThisAmpWorkspaceToPublish',
-              Effect: 'Allow',
-              Principal: { Service: 'aps.amazonaws.com' },
-              Action: ['sns:Publish', 'sns:GetTopicAttributes'],
-              Resource: topic.ref,
-              Condition: { ArnEquals: { 'aws:SourceArn': props.workspaceArn }, StringEquals: { 'aws:SourceAccount': props.accountId } },
-            },
-          ],
-        },
+        policyDocument: ampPublishPolicy(topic.ref, props.workspaceArn, props.accountId),
       });
       const subscriptions = [...plan.subscriptions].sort((a, b) => (`${a.protocol} ${a.endpoint}` < `${b.protocol} ${b.endpoint}` ? -1 : 1));
       for (const s of subscriptions) {

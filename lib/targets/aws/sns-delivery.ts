@@ -1,3 +1,4 @@
+import { ampPublishPolicy } from '../aws-shared/sns-topic-policy';
 import { Fn, Lazy, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -53,22 +54,7 @@ export class SnsDelivery extends Construct {
       provider: props.provider,
       forEach: eachTopic,
       arn: eachTopic.getString('arn'),
-      policy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'AllowThisAmpWorkspaceToPublish',
-            Effect: 'Allow',
-            Principal: { Service: 'aps.amazonaws.com' },
-            Action: ['sns:Publish', 'sns:GetTopicAttributes'],
-            Resource: eachTopic.getString('arn'),
-            Condition: {
-              ArnEquals: { 'aws:SourceArn': props.workspaceArn },
-              StringEquals: { 'aws:SourceAccount': props.accountId },
-            },
-          },
-        ],
-      }),
+      policy: Fn.jsonencode(ampPublishPolicy(eachTopic.getString('arn'), props.workspaceArn, props.accountId)),
     });
 
     const subscriptionMap = Lazy.anyValue({
