@@ -7,7 +7,7 @@ import { describeConstruct, MonitoringConfigError } from '../../model/errors';
 import type { ExporterDeployment } from '../../model/exporters';
 import type { TargetTopology } from '../../model/topology';
 import type { RenderedFiles } from '../../render/environment-files';
-import { exporterNotDeployed, logsNotRun } from '../aws-shared/messages';
+import { exporterNotDeployed, logsNotRun, notBoundYet } from '../aws-shared/messages';
 import { checkQueryLogThreshold, checkRegion } from '../aws-shared/workspace-settings';
 import type { AwsCdkTargetProps } from './aws-cdk-target-props';
 import { AwsCdkEnvironment } from './cdk-environment';
@@ -47,7 +47,7 @@ export class AwsCdkTarget implements IMonitoringTarget {
     ({ problem: this.problem } = checkLater(() => AwsCdkTarget.checkProps(props)));
     this.props = props ?? {};
     const bound = (what: string) => {
-      if (!this.environment) throw new Error(`AwsCdkTarget: ${what} is only known once the target is given to a MonitoringStack`);
+      if (!this.environment) throw notBoundYet(this.kind, what);
       return this.environment;
     };
     this.prometheusEndpoint = Lazy.string({ produce: () => bound('prometheusEndpoint').workspace.attrPrometheusEndpoint });

@@ -31,3 +31,12 @@ export function logsNotRun(target: AwsTargetKind, environment: string, requested
 export function droppedFieldsWarning(where: string, receiver: string, dropped: readonly string[]): string {
   return `${where}, receiver ${receiver}: ${dropped.join(', ')} cannot be carried by SNS and are not used on AWS`;
 }
+
+/** An output of the target (an endpoint, an ARN) read before the target was given to a MonitoringStack. */
+export function notBoundYet(target: AwsTargetKind, output: string): MonitoringConfigError {
+  return new MonitoringConfigError(
+    target,
+    output,
+    `is only known once the target is given to a MonitoringStack; expected the ${target} in the target(s) of a MonitoringStack before synth`,
+  );
+}

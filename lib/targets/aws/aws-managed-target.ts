@@ -15,7 +15,7 @@ import { terraformTopology } from '../terraform-topology';
 import { isPinned } from '../docker/images';
 import { AgentCredentials } from './agent-credentials';
 import type { AwsWorkspaceProps } from '../aws-shared/workspace-props';
-import { exporterNotDeployed, logsNotRun } from '../aws-shared/messages';
+import { exporterNotDeployed, logsNotRun, notBoundYet } from '../aws-shared/messages';
 import { checkQueryLogThreshold, checkRegion } from '../aws-shared/workspace-settings';
 import { AwsEnvironment } from './aws-environment';
 import { ManagedGrafanaOptions } from './managed-grafana';
@@ -81,7 +81,7 @@ export class AwsManagedTarget implements IMonitoringTarget {
     ({ problem: this.problem } = checkLater(() => AwsManagedTarget.checkProps(props)));
     this.props = props;
     const bound = (what: string) => {
-      if (!this.environment) throw new Error(`AwsManagedTarget: ${what} is only known once the target is given to a MonitoringStack`);
+      if (!this.environment) throw notBoundYet(this.kind, what);
       return this.environment;
     };
     this.grafanaEndpoint = Lazy.stringValue({ produce: () => bound('grafanaEndpoint').grafanaUrl() });

@@ -1,4 +1,7 @@
-import { Testing } from 'cdktf';
+import { App, Stack } from 'aws-cdk-lib';
+import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { AwsManagedTarget } from '../../../lib/targets/aws';
+import { AwsCdkTarget } from '../../../lib/targets/aws-cdk';
 import { AlertGroup, AlertRouting, Exporter, LogPipeline, LogSource, MonitoringStack, MonitoringStackProps, Receiver, Secret, ServiceScrape } from '../../../lib';
 import type { AwsTargetKind } from '../../../lib/targets/aws-shared/messages';
 import { messageOf } from '../../helpers/errors';
@@ -149,5 +152,23 @@ describe.each(CASES)('bad input on both AWS targets: $name', (c) => {
     const [cdktf, cdk] = messages.map(({ message }) => messagesOf(message));
     expect(cdktf.length).toBeGreaterThan(0);
     expect(cdk.map((m) => m.split('AwsCdkTarget').join('AwsManagedTarget'))).toEqual(cdktf);
+  });
+});
+
+describe('an output of an AWS target read before the target is bound', () => {
+  const expected = (kind: string) =>
+    `${kind}, prometheusEndpoint: is only known once the target is given to a MonitoringStack; expected the ${kind} in the target(s) of a MonitoringStack before synth`;
+
+  test('AwsManagedTarget: a clear error when the token is resolved, not a TypeError', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const target = new AwsManagedTarget({ region: 'eu-west-1' });
+    new TerraformOutput(stack, 'endpoint', { value: target.prometheusEndpoint });
+    expect(messageOf(() => Testing.synth(stack))).toContain(expected('AwsManagedTarget'));
+  });
+
+  test('AwsCdkTarget: the same message', () => {
+    const stack = new Stack(new App(), 'test', { env: { region: 'eu-west-1' } });
+    const target = new AwsCdkTarget();
+    expect(messageOf(() => stack.resolve(target.prometheusEndpoint))).toContain(expected('AwsCdkTarget'));
   });
 });
