@@ -25,7 +25,7 @@ const AGENT_INSTANCE = 'alloy:12345';
 
 /**
  * Alerts for the log pipeline itself, so a broken pipeline does not pass for a quiet one: Loki down, the agent down,
- * and no log line reaching Loki for 15 minutes (the agent lost the Docker socket or its files, or cannot push).
+ * and no log line reaching Loki for 30 minutes (none in a 15-minute window, for 15 minutes: the agent lost the Docker socket or its files, or cannot push).
  * `job` is Loki's job (default `loki`); `agentJob` the agent's.
  *
  * | rule | for | severity |
@@ -63,7 +63,7 @@ export function logPipeline(config: LogPipelineConfig): RulePack {
       severity: Severity.WARNING,
       for: Duration.minutes(15),
       expr: () => `sum by (${loki.targetLabels().join(', ')}) (increase(${loki.selector('loki_distributor_lines_received_total')}[15m])) == 0`,
-      summary: () => 'No log line has reached Loki {{ $labels.instance }} for 15 minutes',
+      summary: () => 'No log line has reached Loki {{ $labels.instance }} for 30 minutes',
       description: () =>
         'Loki {{ $labels.instance }} is up but has received no log line for the last 30 minutes. The agent may have lost the Docker ' +
         'socket or its log files, or cannot push to Loki; check the agent\'s logs and its loki.write / clients errors.',

@@ -1,4 +1,4 @@
-import { AspectPriority, Aspects, Aws, CfnOutput, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, Aws, CfnOutput, CfnRule, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { CfnRuleGroupsNamespace, CfnScraper, CfnWorkspace } from 'aws-cdk-lib/aws-aps';
 import { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
@@ -84,6 +84,18 @@ export class AwsCdkEnvironment extends Construct {
       );
     }
     const region = resolveRegion(stack, props.region, where);
+    if (Token.isUnresolved(stack.region)) {
+      // An environment-agnostic stack: the topic ARNs and SigV4 region in the alert manager definition name `region`,
+      // so deploying elsewhere must fail in CloudFormation instead of alerting into topics that do not exist.
+      new CfnRule(this, 'deploy-region', {
+        assertions: [
+          {
+            assert: Fn.conditionEquals(Aws.REGION, region),
+            assertDescription: `${where} renders its alert manager definition for region ${region}; deploy this stack to ${region}`,
+          },
+        ],
+      });
+    }
     const { alias, tags, logRetentionDays, retentionDays, existingTopics, queryLogThreshold } = checkWorkspaceSettings(props, {
       environment: env,
       retention: monitoring.model.prometheus.retentionTime,

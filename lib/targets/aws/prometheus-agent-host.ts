@@ -78,6 +78,13 @@ export class PrometheusAgentHost extends Construct {
     const provider = this.provider;
     const network = new Network(this, 'network', { provider, name: `${environment}-prometheus-agent`, driver: 'bridge' });
     const images = new Map<string, string>();
+    const agent = prometheusAgentSpec({
+      image: props.images.prometheus,
+      memoryMb: props.memoryMb.prometheus,
+      flags: prometheusAgentFlags(PROMETHEUS_AGENT_CONFIG, PROMETHEUS_DATA_DIR, `:${PROMETHEUS_PORT}`),
+      // A path, not a secret: the AWS SDK reads the keys from this file (absent with instance-role credentials).
+      env: props.credentialsFile !== undefined ? [`AWS_SHARED_CREDENTIALS_FILE=${AWS_CREDENTIALS_FILE}`] : undefined,
+    });
     const context: ContainerContext = {
       provider,
       environment,
@@ -99,16 +106,11 @@ export class PrometheusAgentHost extends Construct {
         if (props.credentialsFile !== undefined) files.push({ file: AWS_CREDENTIALS_FILE, content: props.credentialsFile, permissions: '0440' });
         return [...files, ...[...props.secretUploads()].map((u) => ({ ...u, permissions: '0440' })).sort((a, b) => (a.file < b.file ? -1 : 1))];
       },
-      hasSecrets: () => props.credentialsFile !== undefined || props.secretUploads().length > 0,
+      // Only the agent reads the 0440 files (credentials, secrets); node-exporter does not join group 0.
+      hasSecrets: (spec) => spec.name === agent.name && (props.credentialsFile !== undefined || props.secretUploads().length > 0),
       extraBinds: () => [],
     };
-    specResources(this, prometheusAgentSpec({
-      image: props.images.prometheus,
-      memoryMb: props.memoryMb.prometheus,
-      flags: prometheusAgentFlags(PROMETHEUS_AGENT_CONFIG, PROMETHEUS_DATA_DIR, `:${PROMETHEUS_PORT}`),
-      // A path, not a secret: the AWS SDK reads the keys from this file (absent with instance-role credentials).
-      env: props.credentialsFile !== undefined ? [`AWS_SHARED_CREDENTIALS_FILE=${AWS_CREDENTIALS_FILE}`] : undefined,
-    }), context);
+    specResources(this, agent, context);
     if (options.nodeExporter !== false) {
       specResources(this, nodeExporterSpec({ image: props.images.nodeExporter, memoryMb: props.memoryMb.nodeExporter }), context);
     }

@@ -211,6 +211,15 @@ describe('AwsCdkTarget: options', () => {
     expect(agnostic.aws.renderedFiles()['aws/amp/alertmanager.yml']).not.toContain('region:'); // no receivers yet
     new AlertRouting(agnostic.monitoring, 'routing', { receivers: [Receiver.webhook('hook', { url: 'https://h.example.com' })], route: { receiver: 'hook' } });
     expect(agnostic.aws.renderedFiles()['aws/amp/alertmanager.yml']).toContain('region: us-east-2');
+    // Deploying the environment-agnostic stack to another region fails in CloudFormation, before any resource is made.
+    const rules = Template.fromStack(awsCdkEnvironment({ region: 'us-east-2' }, {}, {}).stack).toJSON().Rules ?? {};
+    const regionRules = Object.entries(rules).filter(([id]) => id.includes('deployregion')).map(([, rule]) => rule);
+    expect(regionRules).toEqual([
+      {
+        Assertions: [{ Assert: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-2'] }, AssertDescription: expect.stringContaining('deploy this stack to us-east-2') }],
+      },
+    ]);
+    expect(Object.keys(Template.fromStack(awsCdkEnvironment().stack).toJSON().Rules ?? {}).filter((id) => id.includes('deployregion'))).toEqual([]);
     expect(messageOf(() => awsCdkEnvironment({}, {}, {}))).toBe(
       'AwsCdkTarget test/monitoring/aws, region: is required: stack test is environment-agnostic (no env.region), and the rendered Alertmanager configuration ' +
         'needs the region as its SigV4 region; expected the region the stack deploys to, e.g. region: "eu-west-1", or env: { region } on the Stack',
