@@ -28,6 +28,7 @@ import { LogPipelineModel } from './logs/pipeline';
 import { LokiSettingsModel } from './logs/loki-settings';
 import { TimeIntervalOptions } from './time-intervals';
 import { ScrapeJobModel } from './scrape';
+import { fileSdPath } from './service-discovery';
 import { checkJobTimeout } from './scrape-timing';
 
 
@@ -449,6 +450,19 @@ export class MonitoringEnvironment {
         if (first !== undefined) throw duplicate(job.declaredBy, 'jobName', job.jobName, first);
         jobNames.set(job.jobName, job.declaredBy);
       });
+    }
+    // Target files of Discovery.files({ targetGroups }) are named after the job: `a:b` and `a_b` would share one.
+    const targetFiles = new Map<string, string>();
+    for (const job of this.jobs) {
+      const count = (job.discovery ?? []).filter((d) => d.kind === 'file' && d.targetGroups).length;
+      for (let i = 0; i < count; i++) {
+        attempt(() => {
+          const path = fileSdPath(job, i);
+          const first = targetFiles.get(path);
+          if (first !== undefined) throw duplicate(job.declaredBy, 'jobName (as target file name)', path, first);
+          targetFiles.set(path, job.declaredBy);
+        });
+      }
     }
     const groupNames = new Map<string, string>();
     const files = new Map<string, string>();

@@ -1,3 +1,4 @@
+import type { ScrapeJobModel } from './scrape';
 import { checkUrlHasNoSecret } from './clear-secrets';
 import { Duration } from './duration';
 import { invalid } from './errors';
@@ -379,4 +380,14 @@ export function dockerRelabelRules(options: DockerDiscoveryOptions): DiscoveryRe
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Where target files rendered from `Discovery.files({ targetGroups })` go, relative to prometheus.yml. */
+export const FILE_SD_DIR = 'file_sd';
+
+/** The target file of a job's `index`-th file discovery, relative to prometheus.yml. */
+export function fileSdPath(job: Pick<ScrapeJobModel, 'jobName' | 'discovery'>, index: number): string {
+  const files = (job.discovery ?? []).filter((d) => d.kind === 'file' && d.targetGroups);
+  const name = job.jobName.replace(/[^a-zA-Z0-9_.-]/g, '_');
+  return `${FILE_SD_DIR}/${name}${files.length > 1 ? `-${index}` : ''}.json`;
 }

@@ -1,19 +1,12 @@
 import { sortedRecord } from '../model/names';
 import { ScrapeJobModel } from '../model/scrape';
-import { DiscoveryModel } from '../model/service-discovery';
+import { DiscoveryModel, fileSdPath } from '../model/service-discovery';
+
+export { FILE_SD_DIR, fileSdPath } from '../model/service-discovery';
 import { DISCOVERY_KEYS } from '../model/service-discovery-labels';
 import { compact } from './yaml';
 
 /** Folder (relative to prometheus.yml) of the target files the library writes for `Discovery.files({ targetGroups })`. */
-export const FILE_SD_DIR = 'file_sd';
-
-/** The target file of a job's `index`-th file discovery, relative to prometheus.yml. */
-export function fileSdPath(job: ScrapeJobModel, index: number): string {
-  const files = (job.discovery ?? []).filter((d) => d.kind === 'file' && d.targetGroups);
-  const name = job.jobName.replace(/[^a-zA-Z0-9_.-]/g, '_');
-  return `${FILE_SD_DIR}/${name}${files.length > 1 ? `-${index}` : ''}.json`;
-}
-
 /**
  * The target files of a job (relative path → JSON text), in Prometheus' file_sd format: a list of
  * `{ "targets": [...], "labels": {...} }` (discovery/file/file.go reads `.json` as JSON).

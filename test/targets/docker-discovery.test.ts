@@ -123,3 +123,15 @@ describe('DockerHostTarget: discovery it cannot run is refused at synth', () => 
     expect(messageOf(() => new ServiceScrape(env.monitoring, 'x', { discovery: Discovery.docker(), exporter: {} as never }))).toContain('ServiceScrape test/monitoring/x, exporter');
   });
 });
+
+describe('target files named after their job', () => {
+  test('two jobs whose names map to one target file are refused, not written over each other', () => {
+    const env = dockerEnvironment();
+    const files = () => Discovery.files({ targetGroups: [{ targets: ['batch:9100'] }] });
+    new ServiceScrape(env.monitoring, 'colon', { jobName: 'a:b', discovery: [files()] });
+    new ServiceScrape(env.monitoring, 'underscore', { jobName: 'a_b', discovery: [files()] });
+    expect(messageOf(() => synthJson(env.stack))).toContain(
+      'ServiceScrape test/monitoring/underscore, jobName (as target file name): got "file_sd/a_b.json", which is already used by ServiceScrape test/monitoring/colon; expected a unique value',
+    );
+  });
+});

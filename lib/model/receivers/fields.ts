@@ -13,7 +13,7 @@
  */
 import { Duration } from '../duration';
 import { editDistance } from '../edit-distance';
-import { invalid, missing, MonitoringConfigError, needsNewerVersion } from '../errors';
+import { invalid, missing, MonitoringConfigError } from '../errors';
 import { Secret } from '../secret';
 
 /** How one field is typed in the model and written in alertmanager.yml. */
@@ -292,15 +292,4 @@ export function newestField(options: unknown, fields: readonly FieldSpec[], path
     });
   }
   return newest;
-}
-
-/** Refuses a field newer than the configured Alertmanager version. */
-export function checkFieldVersions(options: unknown, spec: IntegrationSpec, minor: number, version: string, where: string): void {
-  if (spec.minor !== undefined && spec.minor > minor) {
-    throw needsNewerVersion(where, spec.type, 'Alertmanager', `0.${spec.minor}`, version, `${spec.key} came in Alertmanager 0.${spec.minor}.0`, 'alertmanager.version');
-  }
-  const newest = newestField(options, spec.fields);
-  if (newest && newest.minor > minor) {
-    throw needsNewerVersion(where, newest.field, 'Alertmanager', `0.${newest.minor}`, version, `the field came in Alertmanager 0.${newest.minor}.0`, 'alertmanager.version');
-  }
 }

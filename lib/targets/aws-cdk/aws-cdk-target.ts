@@ -112,7 +112,7 @@ export class AwsCdkTarget implements IMonitoringTarget {
    * `cdk.out/<stack artifact id>.rendered/<MonitoringStack id>/`. The account id reads `ACCOUNT_ID`.
    */
   public renderedFiles(): RenderedFiles {
-    if (!this.environment) throw new Error('AwsCdkTarget: renderedFiles() needs the target to be given to a MonitoringStack first');
+    if (!this.environment) throw notBoundYet(this.kind, 'renderedFiles()');
     return this.environment.files();
   }
 }

@@ -154,7 +154,7 @@ export class AwsManagedTarget implements IMonitoringTarget {
    * Account and workspace ids read `ACCOUNT_ID` and `WORKSPACE_ID` (known only after apply).
    */
   public renderedFiles(): RenderedFiles {
-    if (!this.environment) throw new Error('AwsManagedTarget: renderedFiles() needs the target to be given to a MonitoringStack first');
+    if (!this.environment) throw notBoundYet(this.kind, 'renderedFiles()');
     return this.environment.rendering.files();
   }
 }
