@@ -28,7 +28,7 @@ describe('receivers on loopback: one alert reaches twelve integrations of eleven
       req.on('end', () => {
         received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
         // Enough of each API's answer for Alertmanager to count the notification as sent.
-        const json = req.url?.startsWith('/telegram/') ? { ok: true, result: { message_id: 1 } } : req.url?.startsWith('/rocketchat/') ? { success: true } : {};
+        const json = req.url?.startsWith('/telegram/') ? { ok: true, result: { message_id: 1, date: 0, chat: { id: -100, type: 'group' } } } : req.url?.startsWith('/rocketchat/') ? { success: true } : {};
         res.writeHead(req.url?.startsWith('/pagerduty') ? 202 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(json));
       });
     });
